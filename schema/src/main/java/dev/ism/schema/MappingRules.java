@@ -1,0 +1,90 @@
+package dev.ism.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ism.schema.reference.DockerImageReference;
+import dev.ism.schema.reference.ReferenceParseException;
+
+import java.util.regex.Pattern;
+
+/**
+ * The semantic rules of the OpenShift API server's {@code ValidateImageStreamMapping}, in the order
+ * it reports them (BEHAVIOUR.md section 2), plus our stricter tag rule.
+ */
+final class MappingRules {
+
+    /** The tag grammar of the Docker image reference. */
+    static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    /** RFC 6838 {@code type/subtype}, restricted-name characters, at most 127 each. */
+    static final Pattern MEDIA_TYPE = Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
+
+    private MappingRules() {
+    }
+
+    static void validate(JsonNode mapping, FieldErrors errs) {
+        ObjectMetaRules.validate(mapping.path("metadata"), true, "metadata", errs);
+
+        String tag = mapping.path("tag").asText("");
+        if (tag.isEmpty()) {
+            errs.required("tag", "");
+        } else if (!TAG.matcher(tag).matches()) {
+            errs.invalid("tag", tag, "a tag must consist of at most 128 alphanumeric characters, '_', '.' or '-',"
+                    + " and must start with an alphanumeric character or '_' (regex used for validation is '"
+                    + TAG.pattern() + "')");
+        }
+
+        JsonNode image = mapping.path("image");
+        if (image.isObject()) {
+            image(image, "image", errs);
+        }
+    }
+
+    private static void image(JsonNode image, String path, FieldErrors errs) {
+        ObjectMetaRules.validate(image.path("metadata"), false, path + ".metadata", errs);
+
+        String ref = image.path("dockerImageReference").asText("");
+        if (ref.isEmpty()) {
+            errs.required(path + ".dockerImageReference", "");
+        } else {
+            try {
+                DockerImageReference.parse(ref);
+            } catch (ReferenceParseException e) {
+                errs.invalid(path + ".dockerImageReference", ref, e.getMessage());
+            }
+        }
+
+        JsonNode manifests = image.path("dockerImageManifests");
+        if (manifests.isArray() && !manifests.isEmpty()) {
+            JsonNode layers = image.path("dockerImageLayers");
+            if (layers.isArray() && !layers.isEmpty()) {
+                errs.invalid(path + ".dockerImageLayers", layers,
+                        "dockerImageLayers should not be set when dockerImageManifests is set");
+            }
+            for (int i = 0; i < manifests.size(); i++) {
+                manifest(manifests.get(i), path + ".dockerImageManifests[" + i + "]", errs);
+            }
+        }
+    }
+
+    private static void manifest(JsonNode m, String path, FieldErrors errs) {
+        String digest = m.path("digest").asText("");
+        if (!DIGEST.matcher(digest).matches()) {
+            errs.invalid(path + ".digest", digest, "digest does not conform with OCI image specification");
+        }
+        String mediaType = m.path("mediaType").asText("");
+        if (!MEDIA_TYPE.matcher(mediaType).matches()) {
+            errs.invalid(path + ".mediaType", mediaType, "mediaType does not conform with RFC 6838");
+        }
+        if (m.path("architecture").asText("").isEmpty()) {
+            errs.required(path + ".architecture", "");
+        }
+        if (m.path("os").asText("").isEmpty()) {
+            errs.required(path + ".os", "");
+        }
+        JsonNode size = m.path("manifestSize");
+        if (size.isIntegralNumber() && size.asLong() < 0) {
+            errs.invalid(path + ".manifestSize", size, "manifestSize cannot be negative");
+        }
+    }
+}

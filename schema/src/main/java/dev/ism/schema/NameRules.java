@@ -1,0 +1,124 @@
+package dev.ism.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The name checks of k8s.io/apimachinery {@code util/validation} and {@code api/validation/path},
+ * each returning the messages the API server reports (empty when the value is valid).
+ */
+public final class NameRules {
+
+    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
+    private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
+    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
+    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
+    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
+    private static final String QUALIFIED_NAME_MSG =
+            "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+    private NameRules() {
+    }
+
+    /** {@code path.IsValidPathSegmentName} (and, with {@code prefix}, {@code IsValidPathSegmentPrefix}). */
+    public static List<String> pathSegmentName(String name, boolean prefix) {
+        if (!prefix && (name.equals(".") || name.equals(".."))) {
+            return List.of("may not be '" + name + "'");
+        }
+        List<String> errs = new ArrayList<>(2);
+        if (name.contains("/")) {
+            errs.add("may not contain '/'");
+        }
+        if (name.contains("%")) {
+            errs.add("may not contain '%'");
+        }
+        return errs;
+    }
+
+    public static List<String> dns1123Label(String value) {
+        List<String> errs = new ArrayList<>(2);
+        if (value.length() > 63) {
+            errs.add(maxLen(63));
+        }
+        if (!DNS1123_LABEL.matcher(value).matches()) {
+            errs.add(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-',"
+                    + " and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, "my-name", "123-abc"));
+        }
+        return errs;
+    }
+
+    public static List<String> dns1123Subdomain(String value) {
+        List<String> errs = new ArrayList<>(2);
+        if (value.length() > 253) {
+            errs.add(maxLen(253));
+        }
+        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+            errs.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-'"
+                    + " or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, "example.com"));
+        }
+        return errs;
+    }
+
+    /** {@code IsQualifiedName}: an optional DNS subdomain prefix and '/', then a name part. */
+    public static List<String> qualifiedName(String value) {
+        List<String> errs = new ArrayList<>(2);
+        String[] parts = value.split("/", -1);
+        String name;
+        if (parts.length == 1) {
+            name = parts[0];
+        } else if (parts.length == 2) {
+            String prefix = parts[0];
+            name = parts[1];
+            if (prefix.isEmpty()) {
+                errs.add("prefix part must be non-empty");
+            } else {
+                dns1123Subdomain(prefix).forEach(m -> errs.add("prefix part " + m));
+            }
+        } else {
+            errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")
+                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+            return errs;
+        }
+        if (name.isEmpty()) {
+            errs.add("name part must be non-empty");
+        } else if (name.length() > 63) {
+            errs.add("name part " + maxLen(63));
+        }
+        if (!QUALIFIED_NAME.matcher(name).matches()) {
+            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
+        }
+        return errs;
+    }
+
+    public static List<String> labelValue(String value) {
+        List<String> errs = new ArrayList<>(2);
+        if (value.length() > 63) {
+            errs.add(maxLen(63));
+        }
+        if (!LABEL_VALUE.matcher(value).matches()) {
+            errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
+                    + " and must start and end with an alphanumeric character", LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+        }
+        return errs;
+    }
+
+    static String maxLen(int n) {
+        return "must be no more than " + n + " characters";
+    }
+
+    /** {@code validation.RegexError}, including its double space between examples. */
+    static String regexError(String msg, String fmt, String... examples) {
+        StringBuilder b = new StringBuilder(msg).append(" (e.g. ");
+        for (int i = 0; i < examples.length; i++) {
+            if (i > 0) {
+                b.append(" or ");
+            }
+            b.append('\'').append(examples[i]).append("', ");
+        }
+        return b.append("regex used for validation is '").append(fmt).append("')").toString();
+    }
+}
