@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code ValidateObjectMeta} of k8s.io/apimachinery, with OpenShift's path-segment name rule: name
  * and generateName, namespace, generation, labels, annotations, in that order.
  */
-final class ObjectMetaRules {
+public final class ObjectMetaRules {
 
     static final long TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
@@ -23,7 +23,7 @@ final class ObjectMetaRules {
      * @param requiresNamespace true for namespaced kinds (the mapping), false for cluster-scoped (the image)
      * @param path              the field path of {@code meta}, e.g. {@code image.metadata}
      */
-    static void validate(JsonNode meta, boolean requiresNamespace, String path, FieldErrors errs) {
+    public static void validate(JsonNode meta, boolean requiresNamespace, String path, FieldErrors errs) {
         String generateName = meta.path("generateName").asText("");
         if (!generateName.isEmpty()) {
             for (String msg : NameRules.pathSegmentName(generateName, true)) {

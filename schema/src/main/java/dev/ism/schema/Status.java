@@ -98,7 +98,11 @@ public record Status(String kind, String apiVersion, Map<String, Object> metadat
     }
 
     public static Status tooLarge(long limit) {
-        return failure(413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+        return requestEntityTooLarge("Request entity too large: limit is " + limit);
+    }
+
+    public static Status requestEntityTooLarge(String message) {
+        return failure(413, "RequestEntityTooLarge", message, null);
     }
 
     public static Status unsupportedMediaType(String acceptedList) {

@@ -1,0 +1,43 @@
+package dev.ism.function.api;
+
+import dev.ism.function.registry.ApiException;
+import dev.ism.function.registry.CreateOptions;
+import dev.ism.schema.Status;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+
+import java.util.Locale;
+
+/**
+ * The checks of a create that come before its body is decoded (BEHAVIOUR.md section 1, steps 3 to 5):
+ * content type, body size, query options.
+ */
+final class RequestChecks {
+
+    /** The API server's request body limit. */
+    static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+    static final String ACCEPTED = "application/json";
+
+    private RequestChecks() {
+    }
+
+    static CreateOptions beforeDecode(HttpRequest<?> request, byte[] body) {
+        contentType(request);
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
+        }
+        return CreateOptions.parse(request.getParameters().getAll("dryRun"), request.getParameters().getAll("fieldManager"));
+    }
+
+    /** {@code application/json}, with parameters or none, or no Content-Type at all (read as JSON). */
+    static void contentType(HttpRequest<?> request) {
+        String header = request.getHeaders().get("Content-Type");
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        String type = header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.equals(MediaType.APPLICATION_JSON)) {
+            throw new ApiException(Status.unsupportedMediaType(ACCEPTED));
+        }
+    }
+}

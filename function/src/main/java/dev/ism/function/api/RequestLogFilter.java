@@ -1,0 +1,41 @@
+package dev.ism.function.api;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line per request: request id, method, path, namespace, stream, tag, status, duration.
+ * Never a body, a header value or a credential.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestLogFilter implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.ism.function.requests");
+
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        request.setAttribute(RequestContext.STARTED, System.nanoTime());
+        request.setAttribute(RequestContext.REQUEST_ID, RequestContext.requestId(request));
+    }
+
+    @ResponseFilter
+    public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        long started = request.getAttribute(RequestContext.STARTED, Long.class).orElse(System.nanoTime());
+        long micros = (System.nanoTime() - started) / 1000;
+        LOG.info("request_id={} method={} path={} namespace={} stream={} tag={} status={} duration_ms={}",
+                RequestContext.attribute(request, RequestContext.REQUEST_ID), request.getMethodName(), RequestContext.printable(request.getPath()),
+                RequestContext.attribute(request, RequestContext.NAMESPACE), RequestContext.attribute(request, RequestContext.STREAM),
+                RequestContext.attribute(request, RequestContext.TAG), response.code(), String.format("%.1f", micros / 1000.0));
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+}

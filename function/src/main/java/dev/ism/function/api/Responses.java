@@ -1,0 +1,116 @@
+package dev.ism.function.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.ism.schema.Status;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Every response body of the API: JSON, compact or, as the API server does, 2-space pretty when
+ * {@code ?pretty=true} or (with no {@code pretty}) for curl, Wget and browsers.
+ */
+public final class Responses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter COMPACT = JSON.writer();
+    private static final ObjectWriter PRETTY = JSON.writer(new GoIndent());
+
+    private Responses() {
+    }
+
+    public static MutableHttpResponse<byte[]> status(HttpRequest<?> request, Status status) {
+        return json(request, status.code(), status);
+    }
+
+    public static MutableHttpResponse<byte[]> json(HttpRequest<?> request, int code, Object body) {
+        return HttpResponse.<byte[]>status(HttpStatus.valueOf(code))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(render(body, pretty(request)));
+    }
+
+    public static byte[] render(Object body, boolean pretty) {
+        try {
+            if (pretty) {
+                return (PRETTY.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+            return COMPACT.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code pretty} as Go's {@code strconv.ParseBool} reads it (unparsable: false), else by User-Agent. */
+    static boolean pretty(HttpRequest<?> request) {
+        String pretty = request.getParameters().get("pretty");
+        if (pretty != null) {
+            switch (pretty) {
+                case "1", "t", "T", "true", "TRUE", "True":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        String agent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        if (agent == null) {
+            return false;
+        }
+        String a = agent.toLowerCase(Locale.ROOT);
+        return agent.startsWith("curl") || agent.startsWith("Wget") || agent.startsWith("Mozilla/5.0") || a.startsWith("curl/");
+    }
+
+    /** Go's {@code json.MarshalIndent(v, "", "  ")}: {@code "key": value}, one element a line, {@code {}} when empty. */
+    private static final class GoIndent extends DefaultPrettyPrinter {
+        GoIndent() {
+            super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);
+            Separators separators = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+            withSeparators(separators);
+            _objectFieldValueSeparatorWithSpaces = ": ";
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            _objectIndenter = indenter;
+            _arrayIndenter = indenter;
+        }
+
+        GoIndent(GoIndent base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new GoIndent(this);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            _nesting--;
+            if (entries > 0) {
+                _objectIndenter.writeIndentation(g, _nesting);
+            }
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            _nesting--;
+            if (values > 0) {
+                _arrayIndenter.writeIndentation(g, _nesting);
+            }
+            g.writeRaw(']');
+        }
+    }
+}

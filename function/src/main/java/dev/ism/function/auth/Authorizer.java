@@ -1,0 +1,53 @@
+package dev.ism.function.auth;
+
+import dev.ism.schema.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Decides whether an authenticated user may make a request, by an ABAC policy. */
+public final class Authorizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authorizer.class);
+
+    /** The outcome, with what a 403 needs. */
+    public record Decision(boolean allowed, UserInfo user, Attributes attributes, String reason) {
+
+        /** The 403 body for a denied request, in the words of kube-apiserver. */
+        public Status forbiddenStatus() {
+            return Status.forbidden(user.name(), attributes.verb(), attributes.resource(), attributes.apiGroup(),
+                    attributes.namespace(), attributes.name());
+        }
+    }
+
+    private final AbacPolicy policy;
+
+    public Authorizer(AbacPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** An authorizer that allows nothing. */
+    public static Authorizer denyAll() {
+        return new Authorizer(AbacPolicy.parse(List.of()));
+    }
+
+    public AbacPolicy policy() {
+        return policy;
+    }
+
+    public Decision authorize(UserInfo user, Attributes attributes) {
+        return policy.firstMatch(user, attributes)
+                .map(rule -> {
+                    LOG.debug("allowed {} {} {}/{} in \"{}\": policy line {}", user.name(), attributes.verb(),
+                            attributes.apiGroup(), attributes.resource(), attributes.namespace(), rule.line());
+                    return new Decision(true, user, attributes, "allowed by policy line " + rule.line());
+                })
+                .orElseGet(() -> {
+                    LOG.info("denied {} {} {}/{} in \"{}\": no policy line matches", user.name(), attributes.verb(),
+                            attributes.apiGroup(), attributes.resource(), attributes.namespace());
+                    return new Decision(false, user, attributes, "no policy line matches");
+                });
+    }
+}

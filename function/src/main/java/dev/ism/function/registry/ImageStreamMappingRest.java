@@ -1,0 +1,144 @@
+package dev.ism.function.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.store.ConflictException;
+import dev.ism.function.store.DynamoStore;
+import dev.ism.function.store.DynamoStore.StoredStream;
+import dev.ism.function.store.DynamoStore.TagChange;
+import dev.ism.schema.ImageStreamMappingValidator;
+import dev.ism.schema.Outcome;
+import dev.ism.schema.Status;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The create logic of {@code imagestreammappings} (the API server's REST storage): validate, find
+ * the stream, create the Image if absent, then record the tag event with an optimistic, bounded
+ * retry (BEHAVIOUR.md sections 1 and 3 to 5). Free of HTTP and Lambda types.
+ */
+@Singleton
+public class ImageStreamMappingRest {
+
+    /** Attempts at the stream update, as the real server's {@code retry.RetryOnConflict}. */
+    static final int MAX_ATTEMPTS = 10;
+    static final String MANAGED = "openshift.io/image.managed";
+
+    private final ImageStreamMappingValidator validator;
+    private final DynamoStore store;
+    private final ImageStreamRest streams;
+    private final Clock clock;
+
+    public ImageStreamMappingRest(ImageStreamMappingValidator validator, DynamoStore store, ImageStreamRest streams, Clock clock) {
+        this.validator = validator;
+        this.store = store;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    /** What a mapping was about, for the request log; filled as soon as the body is decoded. */
+    public record Target(String stream, String tag) {
+    }
+
+    public Status create(String namespace, byte[] body, CreateOptions options, java.util.function.Consumer<Target> onDecoded) {
+        Outcome outcome = validator.validate(body, namespace);
+        if (outcome instanceof Outcome.Rejected rejected) {
+            throw new ApiException(rejected.status());
+        }
+        ObjectNode mapping = ((Outcome.Valid) outcome).mapping();
+        String name = mapping.path("metadata").path("name").asText();
+        String tag = mapping.path("tag").asText();
+        onDecoded.accept(new Target(name, tag));
+        ObjectNode requestImage = (ObjectNode) mapping.get("image");
+        String imageName = requestImage.path("metadata").path("name").asText();
+
+        StoredStream stream = findStream(namespace, name);
+        ObjectNode image = newImage(requestImage);
+        int size = store.encodedImageSize(image);
+        if (size > DynamoStore.MAX_ITEM_BYTES) {
+            throw new ApiException(Status.requestEntityTooLarge("Request entity too large: the image \"" + imageName + "\" needs "
+                    + size + " bytes of storage after compression, the limit is " + DynamoStore.MAX_ITEM_BYTES));
+        }
+        boolean existed = options.dryRun() ? store.getImage(imageName).isPresent() : !store.putImageIfAbsent(imageName, image);
+        boolean managed = "true".equals(requestImage.path("metadata").path("annotations").path(MANAGED).asText());
+        String created = Timestamps.now(clock);
+        String reference = requestImage.path("dockerImageReference").asText();
+
+        Optional<TagEvent> seen = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<TagEvent> latest = head(stream, tag);
+            if (seen == null) {
+                seen = latest;
+            } else if (!sameImage(seen, latest)) {
+                throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+            }
+            long generation = stream.object().path("metadata").path("generation").asLong(1);
+            TagEvent event = TagHistory.event(created, reference, imageName, generation, existed, managed,
+                    streams.dockerImageRepository(stream));
+            List<TagChange> changes = changes(stream, namespace, name, tag, event);
+            if (changes.isEmpty() || options.dryRun()) {
+                return Status.success(201);
+            }
+            try {
+                store.applyTagChanges(stream, changes);
+                return Status.success(201);
+            } catch (ConflictException e) {
+                stream = findStream(namespace, name);
+            }
+        }
+        throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+    }
+
+    /** The event for the tag and for every spec tag that tracks it, as the history table decides. */
+    private List<TagChange> changes(StoredStream stream, String namespace, String name, String tag, TagEvent event) {
+        List<String> tags = new ArrayList<>();
+        tags.add(tag);
+        tags.addAll(TagHistory.trackingSpecTags(stream.object(), namespace, name, tag));
+        List<TagChange> changes = new ArrayList<>();
+        for (String t : tags) {
+            Long headSeq = stream.heads().get(t);
+            TagHistory.Decision decision = TagHistory.apply(head(stream, t), event);
+            if (decision instanceof TagHistory.Decision.ReplaceHead replace) {
+                changes.add(new TagChange(t, headSeq, replace.event()));
+            } else if (decision instanceof TagHistory.Decision.Prepend prepend) {
+                changes.add(new TagChange(t, headSeq == null ? 1 : headSeq + 1, prepend.event()));
+            }
+        }
+        return changes;
+    }
+
+    private Optional<TagEvent> head(StoredStream stream, String tag) {
+        Long seq = stream.heads().get(tag);
+        return seq == null ? Optional.empty() : store.event(stream.namespace(), stream.name(), tag, seq);
+    }
+
+    /** The tag's latest event is unchanged, ignoring generation and created. */
+    private static boolean sameImage(Optional<TagEvent> a, Optional<TagEvent> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return Objects.equals(a.get().image(), b.get().image())
+                && Objects.equals(a.get().dockerImageReference(), b.get().dockerImageReference());
+    }
+
+    private StoredStream findStream(String namespace, String name) {
+        return store.getStream(namespace, name)
+                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, Status.MAPPINGS, name)));
+    }
+
+    /** The Image as stored: completed from its manifest and config, with the fields the server sets. */
+    private ObjectNode newImage(ObjectNode requestImage) {
+        ObjectNode image = ImageContent.complete(requestImage);
+        ObjectNode meta = image.with("metadata");
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("resourceVersion", "1");
+        meta.put("creationTimestamp", Timestamps.now(clock));
+        return image;
+    }
+
+}

@@ -1,0 +1,12 @@
+package dev.ism.function.registry;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * {@code ism.mapping.*}: {@code internal-registry-hostname} (empty: off) makes the server default an
+ * empty {@code dockerImageReference} and gives streams a {@code status.dockerImageRepository}.
+ */
+@ConfigurationProperties("ism.mapping")
+public record MappingSettings(@Nullable String internalRegistryHostname) {
+}

@@ -1,0 +1,25 @@
+package dev.ism.function.store;
+
+/** An item would not fit in one DynamoDB item ({@link DynamoStore#MAX_ITEM_BYTES}); nothing was written. */
+public class ItemTooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int size;
+    private final int limit;
+
+    public ItemTooLargeException(String what, int size, int limit) {
+        super(what + " needs " + size + " bytes as a DynamoDB item (after compression), over the limit of "
+                + limit + " bytes");
+        this.size = size;
+        this.limit = limit;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,493 @@
+package dev.ism.function.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.registry.TagEvent;
+import dev.ism.function.store.DynamoStore.StoredStream;
+import dev.ism.function.store.DynamoStore.TagChange;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** The store against DynamoDB Local, in-process, through the real SDK and url-connection-client over loopback. */
+class DynamoStoreTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EmbeddedDynamoDb db;
+    private static DynamoDbClient client;
+    private static DynamoStore store;
+    private static final AtomicInteger queries = new AtomicInteger();
+
+    @BeforeAll
+    static void startDatabase() {
+        long t0 = System.nanoTime();
+        db = EmbeddedDynamoDb.start();
+        long t1 = System.nanoTime();
+        client = DynamoClients.builder(db.endpoint(), null)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof QueryRequest) {
+                            queries.incrementAndGet();
+                        }
+                    }
+                }))
+                .build();
+        store = new DynamoStore(client, "ism-store-test-" + UUID.randomUUID());
+        store.createTable();
+        long t2 = System.nanoTime();
+        System.out.printf("embedded DynamoDB Local started in %d ms on %s; table created in %d ms%n",
+                (t1 - t0) / 1_000_000, db.endpoint(), (t2 - t1) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        if (client != null) {
+            client.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- streams
+
+    @Test
+    void createTableIsIdempotent() {
+        store.createTable();
+        store.createTable();
+    }
+
+    @Test
+    void createAndGetStream() {
+        ObjectNode object = stream("create", "app");
+        object.putObject("status").put("dockerImageRepository", "registry/create/app");
+        store.createStream("create", "app", object);
+
+        StoredStream s = store.getStream("create", "app").orElseThrow();
+        assertEquals("create", s.namespace());
+        assertEquals("app", s.name());
+        assertEquals(1, s.resourceVersion());
+        assertEquals(Map.of(), s.heads());
+        ObjectNode expected = object.deepCopy();
+        expected.remove("status");
+        assertEquals(expected, s.object());
+        assertTrue(object.has("status"), "the caller's object is not changed");
+
+        assertTrue(store.getStream("create", "missing").isEmpty());
+        assertTrue(store.getStream("other", "app").isEmpty());
+    }
+
+    @Test
+    void createStreamTwiceIsAlreadyExists() {
+        store.createStream("dup", "app", stream("dup", "app"));
+        ObjectNode other = stream("dup", "app");
+        other.withObjectProperty("metadata").putObject("labels").put("changed", "yes");
+        List<Map<String, AttributeValue>> before = store.scanAll();
+
+        assertThrows(AlreadyExistsException.class, () -> store.createStream("dup", "app", other));
+
+        assertEquals(before, store.scanAll());
+        assertEquals(stream("dup", "app"), store.getStream("dup", "app").orElseThrow().object());
+    }
+
+    @Test
+    void listStreamsReadsEveryPage() {
+        for (int i = 0; i < 7; i++) {
+            store.createStream("list", "s" + i, stream("list", "s" + i));
+        }
+        store.createStream("list-other", "x", stream("list-other", "x"));
+        DynamoStore smallPages = new DynamoStore(client, store.tableName(), 2);
+
+        int q0 = queries.get();
+        List<StoredStream> all = smallPages.listStreams("list");
+        int pages = queries.get() - q0;
+
+        assertEquals(List.of("s0", "s1", "s2", "s3", "s4", "s5", "s6"), all.stream().map(StoredStream::name).toList());
+        assertTrue(pages >= 4, "7 items in pages of 2 take at least 4 queries, took " + pages);
+        assertTrue(all.stream().allMatch(s -> s.namespace().equals("list") && s.resourceVersion() == 1));
+    }
+
+    @Test
+    void listStreamsOverOneMegabyteTakesSeveralQueries() {
+        // 20 streams of ~75 KB each once gzip'ed (100,000 incompressible characters in an annotation): 1.5 MB,
+        // over the 1 MB a Query returns at most.
+        Random random = new Random(7);
+        for (int i = 0; i < 20; i++) {
+            ObjectNode s = stream("big", "s" + i);
+            s.withObjectProperty("metadata").putObject("annotations").put("blob", randomBase64(random, 100_000));
+            store.createStream("big", "s" + i, s);
+        }
+        int q0 = queries.get();
+        List<StoredStream> all = store.listStreams("big");
+        int pages = queries.get() - q0;
+        assertEquals(20, all.size());
+        assertTrue(pages >= 2, "over 1 MB must take more than one query, took " + pages);
+        assertEquals(100_000, all.get(3).object().path("metadata").path("annotations").path("blob").asText().length());
+    }
+
+    @Test
+    void streamTooLargeIsRefusedWithoutWriting() {
+        ObjectNode s = stream("huge", "app");
+        s.withObjectProperty("metadata").putObject("annotations").put("blob", randomBase64(new Random(3), 600_000));
+        List<Map<String, AttributeValue>> before = store.scanAll();
+        assertThrows(ItemTooLargeException.class, () -> store.createStream("huge", "app", s));
+        assertEquals(before, store.scanAll());
+    }
+
+    @Test
+    void keysMustBeSinglePathSegments() {
+        assertThrows(IllegalArgumentException.class, () -> store.createStream("a/b", "c", stream("a", "c")));
+        assertThrows(IllegalArgumentException.class, () -> store.getStream("a", "b/c"));
+        assertThrows(IllegalArgumentException.class, () -> store.getImage(""));
+    }
+
+    // -------------------------------------------------------------------------------------------- images
+
+    @Test
+    void putImageIfAbsentNeverOverwrites() {
+        ObjectNode first = image("sha256:aaa1", "first");
+        ObjectNode second = image("sha256:aaa1", "second");
+
+        assertTrue(store.putImageIfAbsent("sha256:aaa1", first));
+        assertFalse(store.putImageIfAbsent("sha256:aaa1", second));
+
+        assertEquals(first, store.getImage("sha256:aaa1").orElseThrow());
+        assertTrue(store.getImage("sha256:none").isEmpty());
+    }
+
+    @Test
+    void smallImageIsStoredAsString() {
+        ObjectNode img = image("sha256:small", "x");
+        assertTrue(store.putImageIfAbsent("sha256:small", img));
+        Map<String, AttributeValue> item = item("images/sha256:small", "image");
+        assertTrue(item.containsKey("obj"));
+        assertFalse(item.containsKey("objz"));
+        assertEquals(img, readJson(item.get("obj").s()));
+    }
+
+    @Test
+    void largeImageIsStoredCompressedAndReadBackEqual() {
+        ObjectNode img = image("sha256:large", "x");
+        StringBuilder manifest = new StringBuilder();
+        while (manifest.length() < 200_000) {
+            manifest.append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"size\":12345},");
+        }
+        img.put("dockerImageManifest", manifest.toString());
+        img.put("ratio", 1.50);
+        img.put("big", Long.MAX_VALUE);
+
+        assertTrue(store.putImageIfAbsent("sha256:large", img));
+
+        Map<String, AttributeValue> item = item("images/sha256:large", "image");
+        assertFalse(item.containsKey("obj"));
+        assertTrue(item.containsKey("objz"));
+        int stored = item.get("objz").b().asByteArray().length;
+        assertTrue(stored < 20_000, "compressed to " + stored + " bytes");
+        assertTrue(store.encodedImageSize(img) < 20_000);
+
+        ObjectNode back = store.getImage("sha256:large").orElseThrow();
+        assertEquals(img.toString(), back.toString());
+        assertEquals(img.get("dockerImageManifest"), back.get("dockerImageManifest"));
+    }
+
+    @Test
+    void imageOverTheLimitAfterCompressionIsRefusedWithoutWriting() {
+        ObjectNode img = image("sha256:toolarge", "x");
+        img.put("dockerImageConfig", randomBase64(new Random(42), 600_000));
+
+        int size = store.encodedImageSize(img);
+        assertTrue(size > DynamoStore.MAX_ITEM_BYTES, "encoded size " + size);
+        List<Map<String, AttributeValue>> before = store.scanAll();
+
+        ItemTooLargeException e = assertThrows(ItemTooLargeException.class,
+                () -> store.putImageIfAbsent("sha256:toolarge", img));
+
+        assertEquals(size, e.size());
+        assertEquals(DynamoStore.MAX_ITEM_BYTES, e.limit());
+        assertTrue(e.getMessage().contains(Integer.toString(size)), e.getMessage());
+        assertTrue(e.getMessage().contains(Integer.toString(DynamoStore.MAX_ITEM_BYTES)), e.getMessage());
+        assertEquals(before, store.scanAll());
+        assertTrue(store.getImage("sha256:toolarge").isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------- tag events
+
+    @Test
+    void applyTagChangesAndHistoryNewestFirst() {
+        store.createStream("tags", "app", stream("tags", "app"));
+        StoredStream s1 = store.getStream("tags", "app").orElseThrow();
+        TagEvent e1 = new TagEvent("2024-01-01T00:00:00Z", "reg/tags/app@sha256:1", "sha256:1", 1);
+        store.applyTagChanges(s1, List.of(new TagChange("latest", 1, e1)));
+
+        StoredStream s2 = store.getStream("tags", "app").orElseThrow();
+        assertEquals(2, s2.resourceVersion());
+        assertEquals(Map.of("latest", 1L), s2.heads());
+        assertEquals(e1, store.event("tags", "app", "latest", 1).orElseThrow());
+        assertTrue(store.event("tags", "app", "latest", 2).isEmpty());
+
+        // In place: items[0] gets a new generation, same seq.
+        TagEvent e1g2 = e1.withGeneration(2);
+        store.applyTagChanges(s2, List.of(new TagChange("latest", 1, e1g2)));
+        StoredStream s3 = store.getStream("tags", "app").orElseThrow();
+        assertEquals(3, s3.resourceVersion());
+        assertEquals(Map.of("latest", List.of(e1g2)), store.history("tags", "app"));
+
+        // Prepend on latest, and a new tag, in one transaction.
+        TagEvent e2 = new TagEvent("2024-01-02T00:00:00Z", "reg/tags/app@sha256:2", "sha256:2", 3);
+        TagEvent v1 = new TagEvent("2024-01-02T00:00:00Z", "reg/tags/app@sha256:2", "sha256:2", 3);
+        store.applyTagChanges(s3, List.of(new TagChange("latest", 2, e2), new TagChange("v1.0", 1, v1)));
+
+        StoredStream s4 = store.getStream("tags", "app").orElseThrow();
+        assertEquals(4, s4.resourceVersion());
+        assertEquals(Map.of("latest", 2L, "v1.0", 1L), s4.heads());
+        Map<String, List<TagEvent>> history = store.history("tags", "app");
+        assertEquals(List.of("latest", "v1.0"), List.copyOf(history.keySet()));
+        assertEquals(List.of(e2, e1g2), history.get("latest"));
+        assertEquals(List.of(v1), history.get("v1.0"));
+        assertEquals(stream("tags", "app"), s4.object(), "tag changes leave the stream object alone");
+
+        assertEquals(Map.of(), store.history("tags", "nothing"));
+    }
+
+    @Test
+    void eventWithNullFieldsRoundTrips() {
+        store.createStream("nulls", "app", stream("nulls", "app"));
+        StoredStream s = store.getStream("nulls", "app").orElseThrow();
+        TagEvent e = new TagEvent(null, "ref", null, 0);
+        store.applyTagChanges(s, List.of(new TagChange("t", 1, e)));
+        assertEquals(e, store.event("nulls", "app", "t", 1).orElseThrow());
+    }
+
+    @Test
+    void staleResourceVersionIsConflictAndWritesNothing() {
+        store.createStream("stale", "app", stream("stale", "app"));
+        StoredStream read = store.getStream("stale", "app").orElseThrow();
+        TagEvent e1 = new TagEvent("2024-01-01T00:00:00Z", "r@sha256:1", "sha256:1", 1);
+        store.applyTagChanges(read, List.of(new TagChange("latest", 1, e1)));
+        List<Map<String, AttributeValue>> before = store.scanAll();
+
+        TagEvent e2 = new TagEvent("2024-01-01T00:00:01Z", "r@sha256:2", "sha256:2", 1);
+        assertThrows(ConflictException.class,
+                () -> store.applyTagChanges(read, List.of(new TagChange("latest", 2, e2), new TagChange("other", 1, e2))));
+
+        assertEquals(before, store.scanAll());
+        assertEquals(Map.of("latest", List.of(e1)), store.history("stale", "app"));
+        assertEquals(2, store.getStream("stale", "app").orElseThrow().resourceVersion());
+    }
+
+    @Test
+    void applyTagChangesOnAMissingStreamIsConflict() {
+        StoredStream ghost = new StoredStream("ghost", "app", 1, stream("ghost", "app"), Map.of());
+        List<Map<String, AttributeValue>> before = store.scanAll();
+        assertThrows(ConflictException.class, () -> store.applyTagChanges(ghost,
+                List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1)))));
+        assertEquals(before, store.scanAll());
+    }
+
+    @Test
+    void invalidChangesAreRejectedBeforeWriting() {
+        store.createStream("invalid", "app", stream("invalid", "app"));
+        StoredStream s = store.getStream("invalid", "app").orElseThrow();
+        TagEvent e = new TagEvent("c", "r", "i", 1);
+        store.applyTagChanges(s, List.of(new TagChange("t", 5, e)));
+        StoredStream s2 = store.getStream("invalid", "app").orElseThrow();
+        List<Map<String, AttributeValue>> before = store.scanAll();
+
+        assertThrows(IllegalArgumentException.class,
+                () -> store.applyTagChanges(s2, List.of(new TagChange("t", 4, e))), "below the head");
+        assertThrows(IllegalArgumentException.class,
+                () -> store.applyTagChanges(s2, List.of(new TagChange("u", 1, e), new TagChange("u", 2, e))));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.applyTagChanges(s2, List.of(new TagChange("a/b", 1, e))));
+        List<TagChange> tooMany = new ArrayList<>();
+        for (int i = 0; i <= DynamoStore.MAX_TAG_CHANGES; i++) {
+            tooMany.add(new TagChange("t" + i, 1, e));
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.applyTagChanges(s2, tooMany));
+        store.applyTagChanges(s2, List.of()); // nothing to do, nothing written
+
+        assertEquals(before, store.scanAll());
+    }
+
+    @Test
+    void twoThousandEventsOnOneTagReadBackCompleteAndOrdered() {
+        store.createStream("long", "app", stream("long", "app"));
+        StoredStream s = store.getStream("long", "app").orElseThrow();
+        int n = 2_000;
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= n; i++) {
+            TagEvent e = new TagEvent("2024-01-01T00:00:00Z", "reg/long/app@sha256:" + i, "sha256:" + i, i);
+            store.applyTagChanges(s, List.of(new TagChange("latest", i, e)));
+            s = new StoredStream(s.namespace(), s.name(), s.resourceVersion() + 1, s.object(), Map.of("latest", (long) i));
+        }
+        long t1 = System.nanoTime();
+        int q0 = queries.get();
+        Map<String, List<TagEvent>> history = store.history("long", "app");
+        long t2 = System.nanoTime();
+        int pages = queries.get() - q0;
+        Map<String, List<TagEvent>> paged = new DynamoStore(client, store.tableName(), 150).history("long", "app");
+        long t3 = System.nanoTime();
+        System.out.printf("%d events written (one transaction each) in %d ms; history read in %d ms (%d queries), "
+                        + "in pages of 150 in %d ms%n",
+                n, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, pages, (t3 - t2) / 1_000_000);
+
+        StoredStream last = store.getStream("long", "app").orElseThrow();
+        assertEquals(n + 1, last.resourceVersion());
+        assertEquals(Map.of("latest", (long) n), last.heads());
+        List<TagEvent> events = history.get("latest");
+        assertEquals(n, events.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals("sha256:" + (n - i), events.get(i).image());
+            assertEquals(n - i, events.get(i).generation());
+        }
+        assertEquals(history, paged);
+    }
+
+    @Test
+    void manyTags() {
+        store.createStream("many", "app", stream("many", "app"));
+        StoredStream s = store.getStream("many", "app").orElseThrow();
+        int tags = 250;
+        Map<String, TagEvent> expected = new HashMap<>();
+        List<TagChange> batch = new ArrayList<>();
+        for (int i = 0; i < tags; i++) {
+            // Names that sort around each other and contain '.', '-' and '_' (fine in expression attribute names).
+            String tag = (i % 3 == 0 ? "v1." : i % 3 == 1 ? "v1-" : "v1_") + i;
+            TagEvent e = new TagEvent("2024-01-01T00:00:00Z", "reg/many/app:" + tag, "sha256:" + i, 1);
+            expected.put(tag, e);
+            batch.add(new TagChange(tag, 1, e));
+            if (batch.size() == DynamoStore.MAX_TAG_CHANGES || i == tags - 1) {
+                store.applyTagChanges(s, batch);
+                s = store.getStream("many", "app").orElseThrow();
+                batch = new ArrayList<>();
+            }
+        }
+        assertEquals(tags, s.heads().size());
+        assertTrue(s.heads().values().stream().allMatch(seq -> seq == 1L));
+        Map<String, List<TagEvent>> history = store.history("many", "app");
+        assertEquals(expected.keySet(), history.keySet());
+        expected.forEach((tag, e) -> assertEquals(List.of(e), history.get(tag), tag));
+        assertEquals(4, s.resourceVersion());
+    }
+
+    // -------------------------------------------------------------------------------------------- errors
+
+    @Test
+    void cancellationReasonsAreMapped() {
+        StoredStream read = new StoredStream("ns", "n", 3, JSON.createObjectNode(), Map.of());
+        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("ConditionalCheckFailed", "None"))
+                instanceof ConflictException);
+        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("None", "TransactionConflict"))
+                instanceof ConflictException);
+        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("ThrottlingError", "None"))
+                instanceof StoreUnavailableException);
+        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("None", "ProvisionedThroughputExceeded"))
+                instanceof StoreUnavailableException);
+        var validation = cancelled("ValidationError", "None");
+        assertSame(validation, DynamoStore.mapCancellation("w", read, validation));
+    }
+
+    @Test
+    void unavailableFailuresAreRecognised() {
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.core.exception.SdkClientException.create("io")));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+                .ProvisionedThroughputExceededException.builder().statusCode(400).build()));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+                .RequestLimitExceededException.builder().statusCode(400).build()));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+                .InternalServerErrorException.builder().statusCode(500).build()));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+                .TransactionConflictException.builder().statusCode(400).build()));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException").build()).build()));
+        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                .statusCode(503).build()));
+        assertFalse(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("ValidationException").build()).build()));
+        assertFalse(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+                .ResourceNotFoundException.builder().statusCode(400).build()));
+    }
+
+    @Test
+    void missingTablePropagatesAsIs() {
+        DynamoStore noTable = new DynamoStore(client, "no-such-table-" + UUID.randomUUID());
+        assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
+                () -> noTable.getStream("ns", "n"));
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private static software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException cancelled(String... codes) {
+        List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons = new ArrayList<>();
+        for (String c : codes) {
+            reasons.add(software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder().code(c).build());
+        }
+        return software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
+                .statusCode(400).cancellationReasons(reasons).build();
+    }
+
+    static ObjectNode stream(String ns, String name) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("kind", "ImageStream");
+        s.put("apiVersion", "image.openshift.io/v1");
+        ObjectNode meta = s.putObject("metadata");
+        meta.put("name", name);
+        meta.put("namespace", ns);
+        meta.put("uid", "0b7f5a2e-1111-2222-3333-" + Math.abs(name.hashCode()));
+        s.putObject("spec").putObject("lookupPolicy").put("local", false);
+        return s;
+    }
+
+    static ObjectNode image(String name, String marker) {
+        ObjectNode i = JSON.createObjectNode();
+        i.put("kind", "Image");
+        i.put("apiVersion", "image.openshift.io/v1");
+        i.putObject("metadata").put("name", name).putObject("annotations").put("marker", marker);
+        i.put("dockerImageReference", "registry/ns/app@" + name);
+        i.putArray("dockerImageLayers");
+        return i;
+    }
+
+    static String randomBase64(Random random, int chars) {
+        byte[] bytes = new byte[chars * 3 / 4];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return client.getItem(b -> b.tableName(store.tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
