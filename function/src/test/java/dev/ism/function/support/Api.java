@@ -1,0 +1,201 @@
+package dev.ism.function.support;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.store.DynamoStore;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The function as its users reach it, for tests: one application context (environment "test":
+ * DynamoDB Local in-process, the dev auth files) served three ways: over HTTP by the Netty server,
+ * and through the real Lambda handlers for API Gateway HTTP API (payload 2.0) and REST API
+ * (payload 1.0) events, written as API Gateway sends them and read by the Lambda runtime's own
+ * event deserializer.
+ */
+public final class Api implements AutoCloseable {
+
+    /** The three ways in. */
+    public enum Via { HTTP, LAMBDA_V2, LAMBDA_V1 }
+
+    public static final String REGISTRY_TOKEN = "dev-registry-token";
+    public static final String VIEWER_TOKEN = "dev-viewer-token";
+    public static final String NOBODY_TOKEN = "dev-nobody-token";
+    public static final String BASE = "/apis/image.openshift.io/v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong IDS = new AtomicLong();
+    private static Api shared;
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final APIGatewayV2HTTPEventFunction v2;
+    private final ApiGatewayProxyRequestEventFunction v1;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PojoSerializer<APIGatewayV2HTTPEvent> v2Events =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Api.class.getClassLoader());
+    private final PojoSerializer<APIGatewayProxyRequestEvent> v1Events =
+            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, Api.class.getClassLoader());
+
+    /** One function for the whole test JVM; tests keep apart by namespace and stream names. */
+    public static synchronized Api shared() {
+        if (shared == null) {
+            shared = new Api(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** A function of its own, with extra settings (for tests that change configuration). */
+    public Api(Map<String, Object> properties) {
+        context = ApplicationContext.builder().environments("test").properties(properties).start();
+        server = context.getBean(EmbeddedServer.class).start();
+        v2 = new APIGatewayV2HTTPEventFunction(context);
+        v1 = new ApiGatewayProxyRequestEventFunction(context);
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public DynamoStore store() {
+        return context.getBean(DynamoStore.class);
+    }
+
+    public URI url() {
+        return server.getURI();
+    }
+
+    /** A unique name, for a namespace or a stream of one test. */
+    public static String unique(String prefix) {
+        return prefix + "-" + IDS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    // ---- requests ----
+
+    public record Response(int code, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public Response post(Via via, String token, String path, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        return send(via, "POST", path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    public Response get(Via via, String token, String path) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        return send(via, "GET", path, headers, null, false);
+    }
+
+    /** Creates a stream as the registry; fails the test unless it answers 201. */
+    public ObjectNode createStream(String namespace, String name) {
+        Response r = post(Via.HTTP, REGISTRY_TOKEN, BASE + "/namespaces/" + namespace + "/imagestreams",
+                "{\"metadata\":{\"name\":\"" + name + "\"}}");
+        if (r.code() != 201) {
+            throw new AssertionError("stream creation answered " + r.code() + ": " + r.body());
+        }
+        return (ObjectNode) r.json();
+    }
+
+    /**
+     * Sends a request. {@code path} may carry a query string. {@code base64} sends the body base64
+     * encoded, as API Gateway does for binary media types (ignored over HTTP).
+     */
+    public Response send(Via via, String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
+        return switch (via) {
+            case HTTP -> overHttp(method, path, headers, body);
+            case LAMBDA_V2 -> throughV2(method, path, headers, body, base64);
+            case LAMBDA_V1 -> throughV1(method, path, headers, body, base64);
+        };
+    }
+
+    private Response overHttp(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> h = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            return new Response(r.statusCode(), h, r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
+        String event = LambdaEvents.v2(method, path, headers, body, base64);
+        APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), new TestLambdaContext());
+        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
+    }
+
+    private Response throughV1(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
+        String event = LambdaEvents.v1(method, path, headers, body, base64);
+        APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), new TestLambdaContext());
+        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
+                Boolean.TRUE.equals(r.getIsBase64Encoded()));
+    }
+
+    private static Response lambdaResponse(int code, Map<String, String> single, Map<String, List<String>> multi,
+                                           String body, boolean base64) {
+        Map<String, String> h = new TreeMap<>();
+        if (multi != null) {
+            multi.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        }
+        if (single != null) {
+            single.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        String text = body == null ? "" : base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        return new Response(code, h, text);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
