@@ -81,8 +81,7 @@ public final class ImageStreamMappingValidator {
                     + " json parse error: json: cannot unmarshal " + goType(body) + " into Go value of type struct"
                     + " { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }");
         }
-        ObjectNode mapping = body.deepCopy();
-        removeNulls(mapping);
+        ObjectNode mapping = schema.decodedCopy((ObjectNode) body);
 
         Outcome typeMeta = typeMeta(mapping);
         if (typeMeta != null) {
@@ -94,7 +93,6 @@ public final class ImageStreamMappingValidator {
                 return badRequest(CANNOT_HANDLE + decodeError(mapping, f));
             }
         }
-        schema.prune(mapping);
 
         ObjectNode meta = mapping.with("metadata");
         String namespace = meta.path("namespace").asText("");
@@ -218,21 +216,6 @@ public final class ImageStreamMappingValidator {
                 return "array";
             default:
                 return "object";
-        }
-    }
-
-    private static void removeNulls(JsonNode node) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNull()) {
-                    it.remove();
-                } else {
-                    removeNulls(e.getValue());
-                }
-            }
-        } else if (node.isArray()) {
-            node.forEach(ImageStreamMappingValidator::removeNulls);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.ism.schema;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The name checks of k8s.io/apimachinery {@code util/validation} and {@code api/validation/path},
@@ -14,10 +13,6 @@ public final class NameRules {
     private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
     private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
-    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-    private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
     private static final String QUALIFIED_NAME_MSG =
             "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
@@ -44,7 +39,7 @@ public final class NameRules {
         if (value.length() > 63) {
             errs.add(maxLen(63));
         }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
+        if (!isDns1123Label(value, 0, value.length())) {
             errs.add(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-',"
                     + " and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, "my-name", "123-abc"));
         }
@@ -56,7 +51,7 @@ public final class NameRules {
         if (value.length() > 253) {
             errs.add(maxLen(253));
         }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!isDns1123Subdomain(value)) {
             errs.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-'"
                     + " or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, "example.com"));
         }
@@ -65,14 +60,17 @@ public final class NameRules {
 
     /** {@code IsQualifiedName}: an optional DNS subdomain prefix and '/', then a name part. */
     public static List<String> qualifiedName(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0 && isQualifiedNamePart(value) && value.length() <= 63) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>(2);
-        String[] parts = value.split("/", -1);
         String name;
-        if (parts.length == 1) {
-            name = parts[0];
-        } else if (parts.length == 2) {
-            String prefix = parts[0];
-            name = parts[1];
+        if (slash < 0) {
+            name = value;
+        } else if (value.indexOf('/', slash + 1) < 0) {
+            String prefix = value.substring(0, slash);
+            name = value.substring(slash + 1);
             if (prefix.isEmpty()) {
                 errs.add("prefix part must be non-empty");
             } else {
@@ -88,7 +86,7 @@ public final class NameRules {
         } else if (name.length() > 63) {
             errs.add("name part " + maxLen(63));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!isQualifiedNamePart(name)) {
             errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
         return errs;
@@ -99,11 +97,67 @@ public final class NameRules {
         if (value.length() > 63) {
             errs.add(maxLen(63));
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!value.isEmpty() && !isQualifiedNamePart(value)) {
             errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
                     + " and must start and end with an alphanumeric character", LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
         }
         return errs;
+    }
+
+    // Scanners for the grammars above: the same language as their regular expressions, without
+    // the regex engine's cost on every request.
+
+    /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+    static boolean isQualifiedNamePart(String s) {
+        int n = s.length();
+        if (n == 0 || !isAlnum(s.charAt(0)) || !isAlnum(s.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} on {@code s[from, to)}. */
+    static boolean isDns1123Label(String s, int from, int to) {
+        if (to <= from || !isLowerAlnum(s.charAt(from)) || !isLowerAlnum(s.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
+            if (!isLowerAlnum(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Labels joined by dots. */
+    static boolean isDns1123Subdomain(String s) {
+        int from = 0;
+        while (true) {
+            int dot = s.indexOf('.', from);
+            int to = dot < 0 ? s.length() : dot;
+            if (!isDns1123Label(s, from, to)) {
+                return false;
+            }
+            if (dot < 0) {
+                return true;
+            }
+            from = dot + 1;
+        }
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     static String maxLen(int n) {

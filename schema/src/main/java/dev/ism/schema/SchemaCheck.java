@@ -2,12 +2,15 @@ package dev.ism.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -18,7 +21,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,6 +58,7 @@ final class SchemaCheck {
     private final JsonSchema schema;
     private final JsonNode raw;
     private final JsonNode definitions;
+    private final Shape root;
 
     SchemaCheck() {
         JsonMetaSchema.Builder meta = JsonMetaSchema.builder(DRAFT4, JsonMetaSchema.getV4());
@@ -76,10 +83,14 @@ final class SchemaCheck {
         }
         schema.initializeValidators();
         definitions = raw.get("definitions");
+        root = shape(raw, new HashMap<>());
     }
 
     /** The schema's findings on {@code body}, in document order. */
     List<Finding> check(JsonNode body) {
+        if (Boolean.TRUE.equals(schema.validate(body, OutputFormat.BOOLEAN))) {
+            return List.of();
+        }
         Set<ValidationMessage> messages = schema.validate(body);
         List<Finding> findings = new ArrayList<>(messages.size());
         for (ValidationMessage m : messages) {
@@ -112,27 +123,70 @@ final class SchemaCheck {
     }
 
     /**
-     * Removes, in place, the fields the schema does not know, as the API server's decoder drops
-     * unknown fields; free-form objects (RawExtension, FieldsV1, maps) are kept whole.
+     * A copy of {@code body} as the API server's decoder would keep it: unknown fields dropped, a
+     * {@code null} field of an object absent; free-form objects (RawExtension, FieldsV1) kept whole.
+     * One walk, guided by the {@link Shape} tree computed from the schema once.
      */
-    void prune(JsonNode node) {
-        prune(node, resolve(raw));
+    ObjectNode decodedCopy(ObjectNode body) {
+        return (ObjectNode) root.copy(body);
     }
 
-    private void prune(JsonNode node, JsonNode schemaNode) {
-        if (node.isArray()) {
-            JsonNode items = resolve(schemaNode.path("items"));
-            node.forEach(item -> prune(item, items));
-        } else if (node.isObject()) {
-            JsonNode properties = schemaNode.path("properties");
-            if (properties.isObject()) {
-                ((ObjectNode) node).retain(iterable(properties.fieldNames()));
-                node.fields().forEachRemaining(e -> prune(e.getValue(), resolve(properties.get(e.getKey()))));
-            } else if (schemaNode.has("additionalProperties")) {
-                JsonNode values = resolve(schemaNode.get("additionalProperties"));
-                node.forEach(v -> prune(v, values));
+    /** The schema reduced to what decoding needs: which properties an object has, and their shapes. */
+    static final class Shape {
+        static final Shape FREE = new Shape();
+        Map<String, Shape> properties;
+        Shape items;
+        Shape values;
+
+        JsonNode copy(JsonNode node) {
+            if (this == FREE) {
+                return node.deepCopy();
             }
+            if (node.isObject()) {
+                ObjectNode out = JsonNodeFactory.instance.objectNode();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getValue().isNull()) {
+                        continue;
+                    }
+                    Shape child = properties != null ? properties.get(e.getKey()) : values;
+                    if (child != null) {
+                        out.set(e.getKey(), child.copy(e.getValue()));
+                    }
+                }
+                return properties == null && values == null ? node.deepCopy() : out;
+            }
+            if (node.isArray()) {
+                ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
+                Shape item = items == null ? FREE : items;
+                node.forEach(el -> out.add(item.copy(el)));
+                return out;
+            }
+            return node;
         }
+    }
+
+    private Shape shape(JsonNode schemaNode, Map<String, Shape> byDefinition) {
+        String ref = schemaNode.path("$ref").asText("");
+        if (!ref.isEmpty() && byDefinition.containsKey(ref)) {
+            return byDefinition.get(ref);
+        }
+        JsonNode s = resolve(schemaNode);
+        Shape shape = new Shape();
+        if (!ref.isEmpty()) {
+            byDefinition.put(ref, shape);
+        }
+        if (s.path("properties").isObject()) {
+            shape.properties = new HashMap<>();
+            s.get("properties").fields().forEachRemaining(e -> shape.properties.put(e.getKey(), shape(e.getValue(), byDefinition)));
+        } else if (s.has("additionalProperties")) {
+            shape.values = shape(s.get("additionalProperties"), byDefinition);
+        } else if (s.has("items")) {
+            shape.items = shape(s.get("items"), byDefinition);
+        } else if ("object".equals(s.path("type").asText())) {
+            return Shape.FREE;
+        }
+        return shape;
     }
 
     private JsonNode resolve(JsonNode schemaNode) {
@@ -144,9 +198,4 @@ final class SchemaCheck {
         return ref.substring(ref.lastIndexOf('.') + 1);
     }
 
-    private static List<String> iterable(java.util.Iterator<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
-    }
 }

@@ -1,7 +1,6 @@
 package dev.ism.schema.reference;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,22 +31,6 @@ public record DockerImageReference(String registry, String namespace, String nam
     static final String DIGEST_INVALID_LENGTH = "invalid checksum digest length";
     static final String DIGEST_UNSUPPORTED = "unsupported digest algorithm";
 
-    // The grammar of regexp.go. Repetitions are possessive (*+, ++) wherever giving characters back
-    // could never produce a match: the next character must then be a delimiter ('/', ':', '@', '.')
-    // that the repeated part cannot end with. The accepted language is unchanged, and
-    // java.util.regex neither backtracks nor recurses once per repetition (StackOverflowError on long input).
-    // For the same reason a domain component is written "x(?:[x-]*x)?" rather than "x|x[x-]*x": the
-    // same strings, but its first match is the longest, which a possessive loop around it needs.
-    private static final String PATH_COMPONENT = "[a-z0-9]++(?:(?:[._]|__|[-]++)[a-z0-9]++)*+";
-    private static final String DOMAIN_COMPONENT = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
-    private static final String DOMAIN = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*+"
-            + "|\\[(?:[a-fA-F0-9:]++)\\])(?::[0-9]++)?";
-    private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*+";
-    private static final String TAG = "[\\w][\\w.-]{0,127}";
-    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*+(?:[-_+.][A-Za-z][A-Za-z0-9]*+)*+:[0-9a-fA-F]{32,}";
-
-    /** {@code ^(name)(?::(tag))?(?:@(digest))?$}; used with {@link Matcher#matches()}. */
-    private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
     /** go-digest's {@code DigestRegexp}, checked only for algorithms it does not know. */
     private static final Pattern GO_DIGEST = Pattern.compile("[a-z0-9]++(?:[.+_-][a-z0-9]++)*+:[a-zA-Z0-9=_-]++");
     private static final Pattern LOWER_HEX = Pattern.compile("[a-f0-9]+");
@@ -66,22 +49,22 @@ public record DockerImageReference(String registry, String namespace, String nam
      * @throws ReferenceParseException with the Go error string when {@code spec} is not a valid reference
      */
     public static DockerImageReference parse(String spec) {
-        Matcher m = REFERENCE.matcher(spec);
-        if (!m.matches()) {
+        String[] parts = ReferenceGrammar.match(spec);
+        if (parts == null) {
             if (spec.isEmpty()) {
                 throw new ReferenceParseException(NAME_EMPTY);
             }
-            if (REFERENCE.matcher(goToLower(spec)).matches()) {
+            if (ReferenceGrammar.match(goToLower(spec)) != null) {
                 throw new ReferenceParseException(NAME_CONTAINS_UPPERCASE);
             }
             throw new ReferenceParseException(INVALID_FORMAT);
         }
-        String fullName = m.group(1);
+        String fullName = parts[0];
         if (fullName.length() > NAME_TOTAL_LENGTH_MAX) {
             throw new ReferenceParseException(NAME_TOO_LONG);
         }
-        String tag = Objects.toString(m.group(2), "");
-        String id = Objects.toString(m.group(3), "");
+        String tag = parts[1];
+        String id = parts[2];
         if (!id.isEmpty()) {
             validateDigest(id);
         }

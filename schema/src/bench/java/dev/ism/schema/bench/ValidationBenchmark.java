@@ -1,0 +1,66 @@
+package dev.ism.schema.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ism.schema.ImageStreamMappingValidator;
+import dev.ism.schema.Outcome;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parse and validation of the registry-push example ({@code examples/ism-registry-push-schema2.json}):
+ * Jackson's parse alone, the validator on the parsed tree (schema and semantic rules), and both.
+ * Run with {@code mvn -B -Pbench -pl schema clean verify -DskipTests}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ValidationBenchmark {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private ImageStreamMappingValidator validator;
+    private byte[] body;
+    private JsonNode parsed;
+
+    @Setup
+    public void setUp() throws IOException {
+        validator = ImageStreamMappingValidator.create();
+        try (InputStream in = ValidationBenchmark.class.getResourceAsStream("/examples/ism-registry-push-schema2.json")) {
+            body = in.readAllBytes();
+        }
+        parsed = mapper.readTree(body);
+        if (!(validator.validate(parsed, "myproject") instanceof Outcome.Valid)) {
+            throw new IllegalStateException("the example must be valid");
+        }
+    }
+
+    @Benchmark
+    public JsonNode parse() throws IOException {
+        return mapper.readTree(body);
+    }
+
+    @Benchmark
+    public Outcome validate() {
+        return validator.validate(parsed, "myproject");
+    }
+
+    @Benchmark
+    public Outcome parseAndValidate() {
+        return validator.validate(body, "myproject");
+    }
+}
