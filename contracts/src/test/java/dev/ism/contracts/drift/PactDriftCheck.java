@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>With {@code -Dpact.accept=true} it copies {@code target/pacts/*.json} over {@code pacts/} (and
  * deletes committed pacts no longer generated) instead, so the change can be reviewed and committed.
+ * It does the same in {@code target/classes/pacts/} (system property {@code pact.packaged.dir}), the
+ * copy made earlier by process-resources, so that the jar and the provider verification that follow
+ * in the same build carry the accepted pacts.
  */
 class PactDriftCheck {
 
@@ -35,6 +38,7 @@ class PactDriftCheck {
     private final Path generated = Path.of(required("pact.generated.dir"));
     private final Path committed = Path.of(required("pact.committed.dir"));
     private final boolean accept = Boolean.parseBoolean(System.getProperty("pact.accept", "false"));
+    private final String packaged = System.getProperty("pact.packaged.dir");
 
     @Test
     void committedPactsMatchTheRegeneratedOnes() throws IOException {
@@ -90,15 +94,22 @@ class PactDriftCheck {
     }
 
     private void acceptAll(TreeSet<String> generatedNames) throws IOException {
-        Files.createDirectories(committed);
-        for (String name : generatedNames) {
-            Files.copy(generated.resolve(name), committed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("pact.accept: copied " + display(generated.resolve(name)) + " to " + display(committed.resolve(name)));
+        replace(committed, generatedNames);
+        if (packaged != null && !packaged.isBlank()) {
+            replace(Path.of(packaged), generatedNames);
         }
-        for (String name : pactFiles(committed)) {
+    }
+
+    private void replace(Path target, TreeSet<String> generatedNames) throws IOException {
+        Files.createDirectories(target);
+        for (String name : generatedNames) {
+            Files.copy(generated.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("pact.accept: copied " + display(generated.resolve(name)) + " to " + display(target.resolve(name)));
+        }
+        for (String name : pactFiles(target)) {
             if (!generatedNames.contains(name)) {
-                Files.delete(committed.resolve(name));
-                System.out.println("pact.accept: deleted " + display(committed.resolve(name)) + " (no longer generated)");
+                Files.delete(target.resolve(name));
+                System.out.println("pact.accept: deleted " + display(target.resolve(name)) + " (no longer generated)");
             }
         }
     }

@@ -42,7 +42,9 @@ public class AccessFilter implements Ordered {
         }
         Optional<Attributes> attributes = RequestInfo.of(request.getMethodName(), request.getPath());
         if (attributes.isEmpty()) {
-            return null;
+            // Not a resource request: nothing under the API group is served without authorization.
+            return request.getPath().startsWith(Paths.GROUP_VERSION + "/")
+                    ? Responses.status(request, Status.pathNotFound()) : null;
         }
         Authorizer.Decision decision = authorizer.authorize(user.get(), attributes.get());
         return decision.allowed() ? null : Responses.status(request, decision.forbiddenStatus());

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Decides whether an authenticated user may make a request, by an ABAC policy. */
 public final class Authorizer {
@@ -22,9 +23,18 @@ public final class Authorizer {
         }
     }
 
-    private final AbacPolicy policy;
+    private final Supplier<AbacPolicy> policy;
 
     public Authorizer(AbacPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        this.policy = () -> policy;
+    }
+
+    /**
+     * An authorizer whose policy may change while it serves: {@code policy} is asked at every decision.
+     * For tests that grant and revoke rights between requests (contracts/ provider states).
+     */
+    public Authorizer(Supplier<AbacPolicy> policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
@@ -34,11 +44,11 @@ public final class Authorizer {
     }
 
     public AbacPolicy policy() {
-        return policy;
+        return policy.get();
     }
 
     public Decision authorize(UserInfo user, Attributes attributes) {
-        return policy.firstMatch(user, attributes)
+        return policy.get().firstMatch(user, attributes)
                 .map(rule -> {
                     LOG.debug("allowed {} {} {}/{} in \"{}\": policy line {}", user.name(), attributes.verb(),
                             attributes.apiGroup(), attributes.resource(), attributes.namespace(), rule.line());
