@@ -1,0 +1,193 @@
+package dev.ism.function.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.api.Paths;
+import dev.ism.function.api.Responses;
+import dev.ism.function.registry.ApiException;
+import dev.ism.function.registry.CreateOptions;
+import dev.ism.function.registry.ImageContent;
+import dev.ism.function.registry.ImageStreamMappingRest;
+import dev.ism.function.registry.ImageStreamRest;
+import dev.ism.function.store.DynamoStore;
+import dev.ism.schema.Status;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * SnapStart priming: just before Lambda takes the snapshot of an initialized function version, runs a
+ * dry-run ImageStreamMapping through the function, so that a function restored from the snapshot serves
+ * its first request with its classes loaded, the JSON schema validator, Jackson and the DynamoDB client
+ * (endpoint rules, signer, credentials, HTTP client, JSON protocol) already exercised and JIT-compiled.
+ *
+ * <p>Registered with {@code org.crac}'s global context when the application context starts; the Lambda
+ * runtime calls {@link #beforeCheckpoint} on SnapStart versions only. On a JVM without CRaC support (tests,
+ * local runs) the registration does nothing and nothing is primed unless {@link #prime()} is called.
+ *
+ * <p>What runs, and why: priming has no credentials (the function's own token file and OIDC settings
+ * authenticate callers; no priming secret exists), so a request through the handler stops at
+ * authentication. Priming therefore runs in two steps, both writing nothing:
+ * <ol>
+ *   <li>through the real Lambda handler ({@link APIGatewayV2HTTPEventFunction}, as Lambda calls it), an API
+ *   Gateway HTTP API event {@code POST .../namespaces/ism-snapstart-priming/imagestreammappings?dryRun=All}
+ *   without a token: event mapping, routing, the filters, the blocking executor and the Status rendering;
+ *   it answers 401 before any route runs or DynamoDB is touched;</li>
+ *   <li>the code behind that route, the mapping create the controller calls, with {@code dryRun=All} and the
+ *   same body: the schema validator, Jackson decoding and a DynamoDB {@code GetItem} of the stream, which
+ *   does not exist: 404, nothing written (with {@code dryRun} nothing would be written even if it existed);
+ *   then the stream list of that namespace: a DynamoDB {@code Query}, read-only;</li>
+ *   <li>the Image that mapping would store, completed from its manifest and config and encoded as a DynamoDB
+ *   item, in memory only: what a first push runs after the stream lookup.</li>
+ * </ol>
+ * A failure while priming is logged and never fails the snapshot: the function then starts colder.
+ */
+@Context
+public class SnapStartPriming implements Resource {
+
+    /** A namespace no real stream lives in; any existing stream there is only read. */
+    public static final String NAMESPACE = "ism-snapstart-priming";
+    public static final String STREAM = "snapstart-priming";
+    public static final String PATH = Paths.GROUP_VERSION + "/namespaces/" + NAMESPACE + "/imagestreammappings";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    private static final String BODY_RESOURCE = "/dev/ism/function/lambda/priming-mapping.json";
+
+    private final ApplicationContext context;
+    private final ImageStreamMappingRest mappings;
+    private final ImageStreamRest streams;
+    private final DynamoStore store;
+    private volatile boolean closed;
+
+    /** What one priming did: the handler's status, the dry-run mapping's status, the streams listed. */
+    public record Outcome(int handlerStatus, int mappingStatus, int streamsListed, long millis) {
+    }
+
+    public SnapStartPriming(ApplicationContext context, ImageStreamMappingRest mappings, ImageStreamRest streams,
+                            DynamoStore store) {
+        this.context = context;
+        this.mappings = mappings;
+        this.streams = streams;
+        this.store = store;
+    }
+
+    @PostConstruct
+    void register() {
+        Core.getGlobalContext().register(this);
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> crac) {
+        if (closed || !context.isRunning()) {
+            return;
+        }
+        try {
+            prime();
+        } catch (RuntimeException e) {
+            LOG.warn("SnapStart priming failed; the snapshot is taken anyway, the first request will be slower", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> crac) {
+        // nothing to refresh: the DynamoDB client gets fresh credentials and connections by itself
+    }
+
+    /** Runs the priming requests (see the class comment) and returns what they answered. Writes nothing. */
+    public Outcome prime() {
+        long start = System.nanoTime();
+        byte[] body = body();
+
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPEventFunction(context).handleRequest(event(body), null);
+        int handlerStatus = response.getStatusCode();
+
+        int mappingStatus;
+        try {
+            Status status = mappings.create(NAMESPACE, body, new CreateOptions(true, ""), target -> { });
+            mappingStatus = status.code();
+            Responses.render(status, false);
+        } catch (ApiException e) {
+            mappingStatus = e.status().code();
+            Responses.render(e.status(), false);
+        }
+        var list = streams.list(NAMESPACE);
+        Responses.render(list, false);
+        int listed = list.path("items").size();
+
+        store.encodedImageSize(ImageContent.complete((ObjectNode) readTree(body).path("image")));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("SnapStart priming: handler answered {} (no credentials), dry-run mapping {}, {} streams listed, {} ms",
+                handlerStatus, mappingStatus, listed, millis);
+        return new Outcome(handlerStatus, mappingStatus, listed, millis);
+    }
+
+    /** The HTTP API (payload 2.0) event API Gateway would send for the priming request. */
+    static APIGatewayV2HTTPEvent event(byte[] body) {
+        String routeKey = "POST " + Paths.GROUP_VERSION + Paths.MAPPINGS;
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(PATH)
+                .withRawQueryString("dryRun=All")
+                .withQueryStringParameters(Map.of("dryRun", "All"))
+                .withPathParameters(Map.of("namespace", NAMESPACE))
+                .withHeaders(Map.of(
+                        "content-type", "application/json",
+                        "content-length", Integer.toString(body.length),
+                        "user-agent", "ism-snapstart-priming"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(routeKey)
+                        .withStage("$default")
+                        .withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST")
+                                .withPath(PATH)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent("ism-snapstart-priming")
+                                .build())
+                        .build())
+                .withBody(new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static ObjectNode readTree(byte[] body) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] body() {
+        try (InputStream in = SnapStartPriming.class.getResourceAsStream(BODY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BODY_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
