@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ public class ErrorController {
         Status status = code == 413 ? Status.tooLarge(RequestChecks.MAX_BODY_BYTES)
                 : code == 404 ? Status.pathNotFound() : Status.badRequest("the request could not be read");
         return Responses.status(request, status);
+    }
+
+    /** A body past the server's own read limit ({@code micronaut.server.max-request-size}): it is over ours too. */
+    @Error(global = true)
+    public HttpResponse<byte[]> contentLengthExceeded(HttpRequest<?> request, ContentLengthExceededException e) {
+        return Responses.status(request, Status.tooLarge(RequestChecks.MAX_BODY_BYTES));
     }
 
     @Error(global = true)

@@ -26,7 +26,7 @@ final class RequestChecks {
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
         }
-        return CreateOptions.parse(request.getParameters().getAll("dryRun"), request.getParameters().getAll("fieldManager"));
+        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"));
     }
 
     /** {@code application/json}, with parameters or none, or no Content-Type at all (read as JSON). */

@@ -22,6 +22,10 @@ public class RequestLogFilter implements Ordered {
     public void start(HttpRequest<?> request) {
         request.setAttribute(RequestContext.STARTED, System.nanoTime());
         request.setAttribute(RequestContext.REQUEST_ID, RequestContext.requestId(request));
+        // What the path says, known even when the request is refused before a controller runs (401, 403, 404, 405).
+        RequestInfo.of(request.getMethodName(), request.getPath()).ifPresent(a -> RequestContext.describe(request,
+                a.namespace().isEmpty() ? null : a.namespace(),
+                a.resource().equals("imagestreams") && !a.name().isEmpty() ? a.name() : null, null));
     }
 
     @ResponseFilter

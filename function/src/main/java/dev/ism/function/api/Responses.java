@@ -18,7 +18,6 @@ import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Every response body of the API: JSON, compact or, as the API server does, 2-space pretty when
@@ -54,10 +53,14 @@ public final class Responses {
         }
     }
 
-    /** {@code pretty} as Go's {@code strconv.ParseBool} reads it (unparsable: false), else by User-Agent. */
+    /**
+     * {@code pretty} as the API server reads it: a non-empty value as Go's {@code strconv.ParseBool}
+     * (unparsable: false); absent or empty, pretty for User-Agents starting with {@code curl},
+     * {@code Wget} or {@code Mozilla/5.0} (case matters).
+     */
     static boolean pretty(HttpRequest<?> request) {
-        String pretty = request.getParameters().get("pretty");
-        if (pretty != null) {
+        String pretty = QueryParameters.first(request, "pretty");
+        if (pretty != null && !pretty.isEmpty()) {
             switch (pretty) {
                 case "1", "t", "T", "true", "TRUE", "True":
                     return true;
@@ -69,8 +72,7 @@ public final class Responses {
         if (agent == null) {
             return false;
         }
-        String a = agent.toLowerCase(Locale.ROOT);
-        return agent.startsWith("curl") || agent.startsWith("Wget") || agent.startsWith("Mozilla/5.0") || a.startsWith("curl/");
+        return agent.startsWith("curl") || agent.startsWith("Wget") || agent.startsWith("Mozilla/5.0");
     }
 
     /** Go's {@code json.MarshalIndent(v, "", "  ")}: {@code "key": value}, one element a line, {@code {}} when empty. */

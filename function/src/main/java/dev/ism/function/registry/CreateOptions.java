@@ -6,6 +6,7 @@ import dev.ism.schema.FieldErrors;
 import dev.ism.schema.Status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,24 +18,37 @@ public record CreateOptions(boolean dryRun, String fieldManager) {
     static final int FIELD_MANAGER_MAX_BYTES = 128;
 
     public static CreateOptions parse(List<String> dryRun, List<String> fieldManager) {
-        FieldErrors errs = new FieldErrors();
+        // As ValidateCreateOptions reports them: fieldManager first (too long, then one cause per
+        // unprintable rune), then dryRun.
+        List<Status.Cause> causes = new ArrayList<>();
+        String manager = fieldManager.isEmpty() ? "" : fieldManager.get(0);
+        if (manager.getBytes(StandardCharsets.UTF_8).length > FIELD_MANAGER_MAX_BYTES) {
+            causes.add(new Status.Cause("FieldValueTooLong",
+                    "Too long: may not be more than " + FIELD_MANAGER_MAX_BYTES + " bytes", "fieldManager"));
+        }
+        int position = 0; // in bytes, as Go's range over a string counts
+        for (int i = 0; i < manager.length(); ) {
+            int cp = manager.codePointAt(i);
+            if (!isPrint(cp)) {
+                causes.add(new Status.Cause("FieldValueInvalid", "Invalid value: " + quote(manager)
+                        + ": invalid character " + String.format("U+%04X", cp) + " (at position " + position + ")",
+                        "fieldManager"));
+            }
+            position += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            i += Character.charCount(cp);
+        }
         for (String v : dryRun) {
             if (!v.equals("All")) {
                 ArrayNode values = JsonNodeFactory.instance.arrayNode();
                 dryRun.forEach(values::add);
+                FieldErrors errs = new FieldErrors();
                 errs.notSupported("dryRun", values, List.of("All"));
+                causes.addAll(errs.causes());
                 break;
             }
         }
-        String manager = fieldManager.isEmpty() ? "" : fieldManager.get(0);
-        if (manager.getBytes(StandardCharsets.UTF_8).length > FIELD_MANAGER_MAX_BYTES) {
-            errs.tooLong("fieldManager", FIELD_MANAGER_MAX_BYTES);
-        }
-        manager.codePoints().filter(cp -> !isPrint(cp)).forEach(cp ->
-                errs.add("FieldValueInvalid", "Invalid value: " + quote(manager) + ": invalid characters: " + goRune(cp),
-                        "fieldManager"));
-        if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid("meta.k8s.io", "CreateOptions", "", errs.causes()));
+        if (!causes.isEmpty()) {
+            throw new ApiException(Status.invalid("meta.k8s.io", "CreateOptions", "", causes));
         }
         return new CreateOptions(!dryRun.isEmpty(), manager);
     }
@@ -59,13 +73,25 @@ public record CreateOptions(boolean dryRun, String fieldManager) {
         }
     }
 
-    private static String goRune(int cp) {
-        if (cp < 0x80) {
-            return String.format("'\\x%02x'", cp);
+    /** A rune as Go's {@code strconv.Quote} escapes it inside a string. */
+    private static String goEscape(int cp) {
+        switch (cp) {
+            case 0x07: return "\\a";
+            case 0x08: return "\\b";
+            case 0x0C: return "\\f";
+            case 0x0A: return "\\n";
+            case 0x0D: return "\\r";
+            case 0x09: return "\\t";
+            case 0x0B: return "\\v";
+            default:
+                if (cp < 0x20 || cp == 0x7F) {
+                    return String.format("\\x%02x", cp);
+                }
+                return cp <= 0xFFFF ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
         }
-        return cp <= 0xFFFF ? String.format("'\\u%04x'", cp) : String.format("'\\U%08x'", cp);
     }
 
+    /** Go's {@code %q} of a string: printable runes as they are, others escaped. */
     private static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         s.codePoints().forEach(cp -> {
@@ -74,7 +100,7 @@ public record CreateOptions(boolean dryRun, String fieldManager) {
             } else if (isPrint(cp)) {
                 b.appendCodePoint(cp);
             } else {
-                b.append(goRune(cp), 1, goRune(cp).length() - 1);
+                b.append(goEscape(cp));
             }
         });
         return b.append('"').toString();

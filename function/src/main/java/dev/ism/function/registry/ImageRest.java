@@ -17,6 +17,9 @@ public class ImageRest {
     }
 
     public ObjectNode get(String name) {
+        if (!ImageStreamRest.isPathSegment(name)) {
+            throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such image can exist
+        }
         return store.getImage(name).orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
     }
 }

@@ -73,6 +73,9 @@ public class ImageStreamRest {
     }
 
     public ObjectNode get(String namespace, String name) {
+        if (!isPathSegment(namespace) || !isPathSegment(name)) {
+            throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such stream can exist
+        }
         StoredStream stream = store.getStream(namespace, name)
                 .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
         return render(stream, store.history(namespace, name));
@@ -84,10 +87,21 @@ public class ImageStreamRest {
         list.put("apiVersion", API_VERSION);
         list.putObject("metadata");
         ArrayNode items = list.putArray("items");
+        if (!isPathSegment(namespace)) {
+            return list; // a namespace no stream can be in (an encoded '/' in the URL): nothing to list
+        }
         for (StoredStream s : store.listStreams(namespace)) {
             items.add(render(s, store.history(namespace, s.name())));
         }
         return list;
+    }
+
+    /**
+     * Whether a name from a URL can name a stored object: not empty and without {@code /} (which
+     * arrives percent-encoded as {@code %2F}). Names that are not can exist nowhere: 404, not a store error.
+     */
+    static boolean isPathSegment(String s) {
+        return s != null && !s.isEmpty() && s.indexOf('/') < 0;
     }
 
     /** {@code status.dockerImageRepository}: the internal registry's pull spec, else the spec's. */
