@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The create logic of {@code imagestreammappings} (the API server's REST storage): validate, find
@@ -28,6 +29,8 @@ public class ImageStreamMappingRest {
     /** Attempts at the stream update, as the real server's {@code retry.RetryOnConflict}. */
     static final int MAX_ATTEMPTS = 10;
     static final String MANAGED = "openshift.io/image.managed";
+    /** The first pause between attempts; each later one may be longer (jittered, at most attempt + 1 times this). */
+    static final long BACKOFF_MILLIS = 5;
 
     private final ImageStreamMappingValidator validator;
     private final DynamoStore store;
@@ -60,23 +63,23 @@ public class ImageStreamMappingRest {
         StoredStream stream = findStream(namespace, name);
         ObjectNode image = newImage(requestImage);
         int size = store.encodedImageSize(image);
+        boolean existed;
         if (size > DynamoStore.MAX_ITEM_BYTES) {
-            throw new ApiException(Status.requestEntityTooLarge("Request entity too large: the image \"" + imageName + "\" needs "
-                    + size + " bytes of storage after compression, the limit is " + DynamoStore.MAX_ITEM_BYTES));
+            // Too large to store, which matters only if it must be stored: an existing image's content is ignored.
+            existed = store.getImage(imageName).isPresent();
+            if (!existed) {
+                throw new ApiException(Status.requestEntityTooLarge("Request entity too large: the image \"" + imageName + "\" needs "
+                        + size + " bytes of storage after compression, the limit is " + DynamoStore.MAX_ITEM_BYTES));
+            }
+        } else {
+            existed = options.dryRun() ? store.getImage(imageName).isPresent() : !store.putImageIfAbsent(imageName, image);
         }
-        boolean existed = options.dryRun() ? store.getImage(imageName).isPresent() : !store.putImageIfAbsent(imageName, image);
         boolean managed = "true".equals(requestImage.path("metadata").path("annotations").path(MANAGED).asText());
         String created = Timestamps.now(clock);
         String reference = requestImage.path("dockerImageReference").asText();
 
-        Optional<TagEvent> seen = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<TagEvent> latest = head(stream, tag);
-            if (seen == null) {
-                seen = latest;
-            } else if (!sameImage(seen, latest)) {
-                throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
-            }
+        Optional<TagEvent> seen = head(stream, tag);
+        for (int attempt = 1; ; attempt++) {
             long generation = stream.object().path("metadata").path("generation").asLong(1);
             TagEvent event = TagHistory.event(created, reference, imageName, generation, existed, managed,
                     streams.dockerImageRepository(stream));
@@ -88,10 +91,30 @@ public class ImageStreamMappingRest {
                 store.applyTagChanges(stream, changes);
                 return Status.success(201);
             } catch (ConflictException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+                }
+                backOff(attempt);
                 stream = findStream(namespace, name);
+                // Another writer moved this very tag: the caller must decide again (the server's 409).
+                if (!sameImage(seen, head(stream, tag))) {
+                    throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+                }
             }
         }
-        throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+    }
+
+    /**
+     * A short, jittered pause before the next attempt, as client-go's {@code retry.RetryOnConflict}
+     * makes, so that writers racing on one stream spread out instead of colliding again at once.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS, BACKOFF_MILLIS * (attempt + 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(Status.internalError());
+        }
     }
 
     /** The event for the tag and for every spec tag that tracks it, as the history table decides. */

@@ -24,6 +24,11 @@ public final class DynamoClients {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A whole call, retries included: under the function's 29 s timeout and API Gateway's 30 s, so a
+     * hung DynamoDB becomes the function's 503, not a gateway timeout.
+     */
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private DynamoClients() {
     }
@@ -41,7 +46,8 @@ public final class DynamoClients {
         DynamoDbClientBuilder b = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT));
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         boolean hasRegion = region != null && !region.isBlank();
         if (endpoint != null) {
             b.endpointOverride(endpoint);
