@@ -33,7 +33,6 @@ public record DockerImageReference(String registry, String namespace, String nam
 
     /** go-digest's {@code DigestRegexp}, checked only for algorithms it does not know. */
     private static final Pattern GO_DIGEST = Pattern.compile("[a-z0-9]++(?:[.+_-][a-z0-9]++)*+:[a-zA-Z0-9=_-]++");
-    private static final Pattern LOWER_HEX = Pattern.compile("[a-f0-9]+");
 
     public DockerImageReference {
         Objects.requireNonNull(registry, "registry");
@@ -88,6 +87,16 @@ public record DockerImageReference(String registry, String namespace, String nam
         return new DockerImageReference(registry, namespace, rest, tag, id);
     }
 
+    private static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
     /** go-digest {@code Digest.Validate} for the algorithms it ships: sha256, sha384 and sha512. */
     private static void validateDigest(String digest) {
         int colon = digest.indexOf(':');
@@ -105,7 +114,7 @@ public record DockerImageReference(String registry, String namespace, String nam
         if (encoded.length() != hexLength) {
             throw new ReferenceParseException(DIGEST_INVALID_LENGTH);
         }
-        if (!LOWER_HEX.matcher(encoded).matches()) {
+        if (!isLowerHex(encoded)) {
             throw new ReferenceParseException(DIGEST_INVALID_FORMAT);
         }
     }
