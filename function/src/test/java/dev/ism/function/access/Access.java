@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the access tests share: paths, bodies, policy and token files, and the exact refusals. */
 final class Access {
 
+    /** The OIDC client id (audience) the access tests configure. */
+    static final String CLIENT = "ism-function";
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final String GROUP = "image.openshift.io";
     static final String BASE = Api.BASE;

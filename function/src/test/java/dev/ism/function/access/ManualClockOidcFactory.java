@@ -1,5 +1,7 @@
 package dev.ism.function.access;
 
+import dev.ism.function.auth.MutableClock;
+
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
 import dev.ism.function.AuthFactory;

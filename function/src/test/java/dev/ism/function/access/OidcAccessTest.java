@@ -1,5 +1,9 @@
 package dev.ism.function.access;
 
+import java.time.Instant;
+
+import dev.ism.function.auth.TestIssuer;
+
 import dev.ism.function.support.Api;
 import dev.ism.function.support.Api.Via;
 import org.junit.jupiter.api.AfterAll;
@@ -28,15 +32,15 @@ class OidcAccessTest {
 
     @TempDir
     static Path dir;
-    private static Issuer idp;
+    private static TestIssuer idp;
     private static Api api;
     /** The same issuer, with {@code oidc-username-claim} and {@code oidc-username-prefix} set. */
     private static Api custom;
 
     @BeforeAll
     static void start() {
-        idp = new Issuer();
-        String issuer = idp.url;
+        idp = new TestIssuer();
+        String issuer = idp.issuer;
         Path policy = Access.write(dir, "policy.jsonl",
                 "# alice, by her prefixed name: everything in image.openshift.io",
                 rule("user", issuer + "#alice", "namespace", "*", "resource", "*", "apiGroup", "image.openshift.io"),
@@ -51,7 +55,7 @@ class OidcAccessTest {
                 "ism.auth.token-auth-file", "",
                 "ism.auth.policy-file", policy.toString(),
                 "ism.auth.oidc-issuer-url", issuer,
-                "ism.auth.oidc-client-id", Issuer.CLIENT,
+                "ism.auth.oidc-client-id", Access.CLIENT,
                 "ism.auth.oidc-groups-claim", "groups",
                 "ism.auth.oidc-groups-prefix", GROUPS_PREFIX));
         Path customPolicy = Access.write(dir.resolve("custom"), "policy.jsonl",
@@ -60,7 +64,7 @@ class OidcAccessTest {
                 "ism.auth.token-auth-file", "",
                 "ism.auth.policy-file", customPolicy.toString(),
                 "ism.auth.oidc-issuer-url", issuer,
-                "ism.auth.oidc-client-id", Issuer.CLIENT,
+                "ism.auth.oidc-client-id", Access.CLIENT,
                 "ism.auth.oidc-username-claim", "preferred_username",
                 "ism.auth.oidc-username-prefix", "corp:"));
     }
@@ -90,47 +94,47 @@ class OidcAccessTest {
     @EnumSource(Via.class)
     void rs256TokenCreatesAStreamAndAMapping(Via via) {
         String ns = Api.unique("rs");
-        streamAndMapping(via, Issuer.rs256(idp.claims("alice").build()), ns, "app");
-        expect(200, Access.get(api, via, Issuer.rs256(idp.claims("alice").build()), Access.image(Access.digest(ns + "/app"))));
+        streamAndMapping(via, TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).build()), ns, "app");
+        expect(200, Access.get(api, via, TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).build()), Access.image(Access.digest(ns + "/app"))));
     }
 
     @ParameterizedTest
     @EnumSource(Via.class)
     void es256TokenCreatesAStreamAndAMapping(Via via) {
         String ns = Api.unique("es");
-        streamAndMapping(via, Issuer.es256(idp.claims("alice").build()), ns, "app");
+        streamAndMapping(via, TestIssuer.es256(idp.claims(Access.CLIENT, "alice", Instant.now()).build()), ns, "app");
     }
 
     /** The policy names users as the function sees them: {@code <issuer>#<sub>}; a bare sub matches nothing. */
     @ParameterizedTest
     @EnumSource(Via.class)
     void usernameIsPrefixedWithTheIssuer(Via via) {
-        String bob = Issuer.rs256(idp.claims("bob").build());
-        assertForbidden(forbidden(idp.url + "#bob", "create", "imagestreams", "team-a", ""),
+        String bob = TestIssuer.rs256(idp.claims(Access.CLIENT, "bob", Instant.now()).build());
+        assertForbidden(forbidden(idp.issuer + "#bob", "create", "imagestreams", "team-a", ""),
                 Access.post(api, via, bob, Access.streams("team-a"), Access.streamBody("app")));
-        assertForbidden(forbidden(idp.url + "#bob", "create", "imagestreammappings", "team-a", ""),
+        assertForbidden(forbidden(idp.issuer + "#bob", "create", "imagestreammappings", "team-a", ""),
                 Access.post(api, via, bob, Access.mappings("team-a"), Access.mapping("team-a", "app", "v1", "bob")));
     }
 
     @ParameterizedTest
     @EnumSource(Via.class)
     void groupFromTheGroupsClaimAuthorizes(Via via) {
-        String carol = Issuer.rs256(idp.claims("carol").claim("groups", List.of("pushers")).build());
+        String carol = TestIssuer.rs256(idp.claims(Access.CLIENT, "carol", Instant.now()).claim("groups", List.of("pushers")).build());
         streamAndMapping(via, carol, "team-g", Api.unique("grp"));
         // the group rule grants streams and mappings in team-g, nothing else
-        assertForbidden(forbidden(idp.url + "#carol", "create", "imagestreams", "team-h", ""),
+        assertForbidden(forbidden(idp.issuer + "#carol", "create", "imagestreams", "team-h", ""),
                 Access.post(api, via, carol, Access.streams("team-h"), Access.streamBody("app")));
         // the groups prefix is applied: the bare group name of the rule does not match
-        assertForbidden(forbidden(idp.url + "#carol", "create", "imagestreams", "team-bare", ""),
+        assertForbidden(forbidden(idp.issuer + "#carol", "create", "imagestreams", "team-bare", ""),
                 Access.post(api, via, carol, Access.streams("team-bare"), Access.streamBody("app")));
         // a single string is a group too
-        String single = Issuer.es256(idp.claims("dave").claim("groups", "pushers").build());
+        String single = TestIssuer.es256(idp.claims(Access.CLIENT, "dave", Instant.now()).claim("groups", "pushers").build());
         streamAndMapping(via, single, "team-g", Api.unique("one"));
         // without the group, carol may do nothing
-        String plain = Issuer.rs256(idp.claims("carol").build());
-        assertForbidden(forbidden(idp.url + "#carol", "create", "imagestreams", "team-g", ""),
+        String plain = TestIssuer.rs256(idp.claims(Access.CLIENT, "carol", Instant.now()).build());
+        assertForbidden(forbidden(idp.issuer + "#carol", "create", "imagestreams", "team-g", ""),
                 Access.post(api, via, plain, Access.streams("team-g"), Access.streamBody("other")));
-        assertForbidden(forbidden(idp.url + "#carol", "create", "imagestreammappings", "team-g", ""),
+        assertForbidden(forbidden(idp.issuer + "#carol", "create", "imagestreammappings", "team-g", ""),
                 Access.post(api, via, plain, Access.mappings("team-g"), Access.mapping("team-g", "other", "v1", "carol")));
     }
 
@@ -139,13 +143,13 @@ class OidcAccessTest {
     @EnumSource(Via.class)
     void configuredUsernameClaimAndPrefix(Via via) {
         String ns = Api.unique("custom");
-        String alice = Issuer.rs256(idp.claims("subject-1234").claim("preferred_username", "alice").build());
+        String alice = TestIssuer.rs256(idp.claims(Access.CLIENT, "subject-1234", Instant.now()).claim("preferred_username", "alice").build());
         expect(201, Access.post(custom, via, alice, Access.streams(ns), Access.streamBody("app")));
         expect(201, Access.post(custom, via, alice, Access.mappings(ns), Access.mapping(ns, "app", "v1", ns)));
-        String bob = Issuer.es256(idp.claims("alice").claim("preferred_username", "bob").build());
+        String bob = TestIssuer.es256(idp.claims(Access.CLIENT, "alice", Instant.now()).claim("preferred_username", "bob").build());
         assertForbidden(forbidden("corp:bob", "create", "imagestreammappings", ns, ""),
                 Access.post(custom, via, bob, Access.mappings(ns), Access.mapping(ns, "app", "v2", ns)));
         // no preferred_username: not a user at all
-        Access.assertUnauthorized(Access.get(custom, via, Issuer.rs256(idp.claims("alice").build()), Access.stream(ns, "app")));
+        Access.assertUnauthorized(Access.get(custom, via, TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).build()), Access.stream(ns, "app")));
     }
 }

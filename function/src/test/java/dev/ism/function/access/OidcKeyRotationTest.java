@@ -1,5 +1,9 @@
 package dev.ism.function.access;
 
+import dev.ism.function.auth.MutableClock;
+
+import dev.ism.function.auth.TestIssuer;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.Api.Via;
@@ -38,22 +42,22 @@ class OidcKeyRotationTest {
 
     @TempDir
     static Path dir;
-    private static Issuer idp;
+    private static TestIssuer idp;
     private static Api api;
     private static MutableClock clock;
 
     @BeforeAll
     static void start() {
-        idp = new Issuer();
-        idp.serve(Issuer.RSA_1);
+        idp = new TestIssuer();
+        idp.serve(TestIssuer.RSA_1);
         Path policy = Access.write(dir, "policy.jsonl",
-                rule("user", idp.url + "#alice", "namespace", "*", "resource", "*", "apiGroup", "*"));
+                rule("user", idp.issuer + "#alice", "namespace", "*", "resource", "*", "apiGroup", "*"));
         api = new Api(Access.settings("access-key-rotation",
                 ManualClockOidcFactory.PROPERTY, "true",
                 "ism.auth.token-auth-file", "",
                 "ism.auth.policy-file", policy.toString(),
-                "ism.auth.oidc-issuer-url", idp.url,
-                "ism.auth.oidc-client-id", Issuer.CLIENT));
+                "ism.auth.oidc-issuer-url", idp.issuer,
+                "ism.auth.oidc-client-id", Access.CLIENT));
         clock = api.context().getBean(ManualClockOidcFactory.Handle.class).clock();
     }
 
@@ -68,7 +72,7 @@ class OidcKeyRotationTest {
     }
 
     private String token(com.nimbusds.jose.jwk.JWK key, Instant now) {
-        return Issuer.sign(key, JWSAlgorithm.RS256, idp.claims("alice", now).build());
+        return TestIssuer.sign(key, JWSAlgorithm.RS256, idp.claims(Access.CLIENT, "alice", now).build());
     }
 
     private static void served(String token, String tag) {
@@ -88,14 +92,14 @@ class OidcKeyRotationTest {
     @Test
     void newKeyIsAcceptedOldKeyRetires() {
         Instant t0 = clock.instant();
-        String old = token(Issuer.RSA_1, t0);
-        String fresh = token(Issuer.RSA_2, t0);
+        String old = token(TestIssuer.RSA_1, t0);
+        String fresh = token(TestIssuer.RSA_2, t0);
         Access.createStream(api, old, NS, "app");
         served(old, "old");
         assertEquals(1, idp.jwksRequests.get(), "keys fetched once, then cached");
 
         // the issuer publishes the new key next to the old one
-        idp.serve(Issuer.RSA_1, Issuer.RSA_2);
+        idp.serve(TestIssuer.RSA_1, TestIssuer.RSA_2);
         // right after a fetch, an unknown kid does not cause another (rate limit): refused
         refused(fresh);
         assertEquals(1, idp.jwksRequests.get());
@@ -107,7 +111,7 @@ class OidcKeyRotationTest {
         assertEquals(2, idp.jwksRequests.get());
 
         // the old key is retired: refused once the cached keys expire
-        idp.serve(Issuer.RSA_2);
+        idp.serve(TestIssuer.RSA_2);
         clock.advance(Duration.ofMinutes(10));
         served(fresh, "after-ttl");
         assertEquals(3, idp.jwksRequests.get(), "refetched when the keys expired");

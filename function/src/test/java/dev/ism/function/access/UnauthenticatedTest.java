@@ -1,5 +1,7 @@
 package dev.ism.function.access;
 
+import dev.ism.function.auth.TestIssuer;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import dev.ism.function.support.Api;
@@ -45,20 +47,20 @@ class UnauthenticatedTest {
 
     @TempDir
     static Path dir;
-    private static Issuer idp;
+    private static TestIssuer idp;
     private static Api api;
     private static String alice;
 
     @BeforeAll
     static void start() {
-        idp = new Issuer();
-        alice = idp.url + "#alice";
+        idp = new TestIssuer();
+        alice = idp.issuer + "#alice";
         Path policy = Access.write(dir, "policy.jsonl",
                 rule("user", alice, "namespace", "*", "resource", "*", "apiGroup", "*"));
         api = new Api(Access.settings("access-unauthenticated",
                 "ism.auth.policy-file", policy.toString(),
-                "ism.auth.oidc-issuer-url", idp.url,
-                "ism.auth.oidc-client-id", Issuer.CLIENT));
+                "ism.auth.oidc-issuer-url", idp.issuer,
+                "ism.auth.oidc-client-id", Access.CLIENT));
         Access.createStream(api, aliceToken(), NS, STREAM);
         Access.createMapping(api, aliceToken(), NS, STREAM, "v1", "unauthenticated-v1");
     }
@@ -74,7 +76,7 @@ class UnauthenticatedTest {
     }
 
     private static String aliceToken() {
-        return Issuer.rs256(idp.claims("alice").build());
+        return TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).build());
     }
 
     /** A way to be refused: the {@code Authorization} header (null: none) and the secret it carries. */
@@ -91,20 +93,20 @@ class UnauthenticatedTest {
                 "system:serviceaccount:openshift-image-registry:registry:dev-registry-token".getBytes(StandardCharsets.UTF_8));
         byte[] hmacSecret = new byte[32];
         new SecureRandom().nextBytes(hmacSecret);
-        String expired = Issuer.rs256(idp.claims("alice").issueTime(Date.from(now.minusSeconds(7200)))
+        String expired = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).issueTime(Date.from(now.minusSeconds(7200)))
                 .expirationTime(Date.from(now.minusSeconds(3600))).build());
-        String notYetValid = Issuer.rs256(idp.claims("alice").notBeforeTime(Date.from(now.plusSeconds(600))).build());
-        String unknownKey = Issuer.sign(Issuer.ROGUE, JWSAlgorithm.RS256, idp.claims("alice").build());
-        String forgedKid = Issuer.sign(Issuer.ROGUE, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
-                idp.claims("alice").build());
-        String wrongAudience = Issuer.rs256(idp.claims("alice").audience("another-client").build());
-        String wrongIssuer = Issuer.rs256(idp.claims("alice").issuer("https://issuer.example").build());
-        String algNone = Issuer.none(idp.claims("alice").build());
-        String hs256 = Issuer.hs256(hmacSecret, "rsa-1", idp.claims("alice").build());
+        String notYetValid = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).notBeforeTime(Date.from(now.plusSeconds(600))).build());
+        String unknownKey = TestIssuer.sign(TestIssuer.ROGUE_RSA, JWSAlgorithm.RS256, idp.claims(Access.CLIENT, "alice", Instant.now()).build());
+        String forgedKid = TestIssuer.sign(TestIssuer.ROGUE_RSA, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                idp.claims(Access.CLIENT, "alice", Instant.now()).build());
+        String wrongAudience = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).audience("another-client").build());
+        String wrongIssuer = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).issuer("https://issuer.example").build());
+        String algNone = TestIssuer.none(idp.claims(Access.CLIENT, "alice", Instant.now()).build());
+        String hs256 = TestIssuer.hs256(hmacSecret, "rsa-1", idp.claims(Access.CLIENT, "alice", Instant.now()).build());
         // the classic confusion: HMAC keyed with the issuer's published RSA public key
-        String hs256PublicKey = Issuer.hs256(Issuer.publicKeyBytes(Issuer.RSA_1), "rsa-1",
-                idp.claims("alice").build());
-        String noExp = Issuer.rs256(idp.claims("alice").expirationTime(null).build());
+        String hs256PublicKey = TestIssuer.hs256(TestIssuer.publicKeyBytes(TestIssuer.RSA_1), "rsa-1",
+                idp.claims(Access.CLIENT, "alice", Instant.now()).build());
+        String noExp = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).expirationTime(null).build());
         return List.of(
                 new Refusal("no Authorization header", null, null),
                 new Refusal("empty header", "", null),

@@ -32,24 +32,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** An OIDC issuer on 127.0.0.1: discovery document and JWKS, counting requests. */
-final class TestIssuer implements AutoCloseable {
+public final class TestIssuer implements AutoCloseable {
 
-    static final RSAKey RSA_1 = rsa("rsa-1");
-    static final RSAKey RSA_2 = rsa("rsa-2");
-    static final RSAKey ROGUE_RSA = rsa("rogue");
-    static final ECKey EC_256 = ec(Curve.P_256, "ec-256");
-    static final ECKey EC_384 = ec(Curve.P_384, "ec-384");
+    public static final RSAKey RSA_1 = rsa("rsa-1");
+    public static final RSAKey RSA_2 = rsa("rsa-2");
+    public static final RSAKey ROGUE_RSA = rsa("rogue");
+    public static final ECKey EC_256 = ec(Curve.P_256, "ec-256");
+    public static final ECKey EC_384 = ec(Curve.P_384, "ec-384");
 
-    final String issuer;
+    public final String issuer;
     final AtomicInteger discoveryRequests = new AtomicInteger();
-    final AtomicInteger jwksRequests = new AtomicInteger();
+    public final AtomicInteger jwksRequests = new AtomicInteger();
     volatile JWKSet keys = new JWKSet(List.of(RSA_1, EC_256, EC_384)).toPublicJWKSet();
     volatile Supplier<String> discoveryIssuer;
     volatile int jwksStatus = 200;
     private final HttpServer server;
 
-    TestIssuer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    public TestIssuer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
         discoveryIssuer = () -> issuer;
         server.createContext("/.well-known/openid-configuration", exchange -> {
@@ -63,15 +67,25 @@ final class TestIssuer implements AutoCloseable {
         server.start();
     }
 
-    URI jwksUri() {
+    public URI jwksUri() {
         return URI.create(issuer + "/jwks");
     }
 
-    void serve(JWK... jwks) {
+    public void serve(JWK... jwks) {
         keys = new JWKSet(List.of(jwks)).toPublicJWKSet();
     }
 
     /** Claims valid at {@code now} for client {@code client}. */
+    /** Claims of a token of this issuer for {@code audience} and {@code subject}, valid for an hour from {@code now}. */
+    public JWTClaimsSet.Builder claims(String audience, String subject, Instant now) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600)));
+    }
+
     JWTClaimsSet.Builder claims(Instant now) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -81,11 +95,11 @@ final class TestIssuer implements AutoCloseable {
                 .expirationTime(Date.from(now.plusSeconds(3600)));
     }
 
-    static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
+    public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
         return sign(key, new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
     }
 
-    static String sign(JWK key, JWSHeader header, JWTClaimsSet claims) {
+    public static String sign(JWK key, JWSHeader header, JWTClaimsSet claims) {
         try {
             JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
             SignedJWT jwt = new SignedJWT(header, claims);
@@ -94,6 +108,38 @@ final class TestIssuer implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public static String rs256(JWTClaimsSet claims) {
+        return sign(RSA_1, JWSAlgorithm.RS256, claims);
+    }
+
+    public static String es256(JWTClaimsSet claims) {
+        return sign(EC_256, JWSAlgorithm.ES256, claims);
+    }
+
+    /** A token MAC'ed with {@code secret}: what no asymmetric-only verifier may accept. */
+    public static String hs256(byte[] secret, String kid, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] publicKeyBytes(RSAKey key) {
+        try {
+            return key.toRSAPublicKey().getEncoded();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An unsecured token ({@code alg: none}). */
+    public static String none(JWTClaimsSet claims) {
+        return new com.nimbusds.jwt.PlainJWT(claims).serialize();
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
