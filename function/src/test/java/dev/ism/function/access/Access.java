@@ -3,6 +3,7 @@ package dev.ism.function.access;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.support.Api;
+import dev.ism.function.support.ApiPaths;
 import dev.ism.function.support.Api.Response;
 import dev.ism.function.support.Api.Via;
 
@@ -11,10 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the access tests share: paths, bodies, policy and token files, and the exact refusals. */
-final class Access {
+final class Access extends ApiPaths {
 
     /** The OIDC client id (audience) the access tests configure. */
     static final String CLIENT = "ism-function";
@@ -48,32 +46,12 @@ final class Access {
 
     // ------------------------------------------------------------------------------------ paths
 
-    static String mappings(String ns) {
-        return BASE + "/namespaces/" + ns + "/imagestreammappings";
-    }
 
-    static String streams(String ns) {
-        return BASE + "/namespaces/" + ns + "/imagestreams";
-    }
 
-    static String stream(String ns, String name) {
-        return streams(ns) + "/" + name;
-    }
 
-    static String image(String name) {
-        return BASE + "/images/" + name;
-    }
 
     // ------------------------------------------------------------------------------------ bodies
 
-    static String digest(String seed) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A small valid mapping of an external image {@code digest(seed)}. */
     static String mapping(String ns, String stream, String tag, String seed) {

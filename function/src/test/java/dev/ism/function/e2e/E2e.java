@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.support.Api;
+import dev.ism.function.support.ApiPaths;
 import dev.ism.function.support.Api.Via;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,11 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Status responses, and the few direct DynamoDB operations a test needs to arrange a state the API
  * cannot produce (a stream's generation bumped, an event's time moved back, an item corrupted).
  */
-final class E2e {
+final class E2e extends ApiPaths {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BASE = Api.BASE;
@@ -42,33 +40,12 @@ final class E2e {
 
     // ---------------------------------------------------------------------------------------- paths
 
-    static String mappings(String ns) {
-        return BASE + "/namespaces/" + ns + "/imagestreammappings";
-    }
 
-    static String streams(String ns) {
-        return BASE + "/namespaces/" + ns + "/imagestreams";
-    }
 
-    static String stream(String ns, String name) {
-        return streams(ns) + "/" + name;
-    }
 
-    static String image(String name) {
-        return BASE + "/images/" + name;
-    }
 
     // ---------------------------------------------------------------------------------------- bodies
 
-    /** {@code sha256:<hex>} of the seed: a valid, unique image name. */
-    static String digest(String seed) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** A small, valid mapping of an external image (no manifest). */
     static ObjectNode mapping(String ns, String stream, String tag, String imageName, String reference) {
