@@ -99,7 +99,7 @@ public final class ImageStreamMappingValidator {
         if (namespace.isEmpty()) {
             meta.put("namespace", urlNamespace);
         } else if (!namespace.equals(urlNamespace)) {
-            return badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            return new Outcome.Rejected(Status.namespaceMismatch());
         }
 
         prepare(mapping);

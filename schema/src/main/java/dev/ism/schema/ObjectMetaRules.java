@@ -78,29 +78,11 @@ public final class ObjectMetaRules {
             for (String msg : NameRules.qualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
                 errs.invalid(path, e.getKey(), msg);
             }
-            total += utf8Length(e.getKey()) + utf8Length(e.getValue().asText(""));
+            total += Utf8.length(e.getKey()) + Utf8.length(e.getValue().asText(""));
         }
         if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {
             errs.tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT);
         }
     }
 
-    /** The UTF-8 length of {@code s}, without encoding it. */
-    static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
-    }
 }

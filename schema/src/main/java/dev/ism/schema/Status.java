@@ -52,6 +52,11 @@ public record Status(String kind, String apiVersion, Map<String, Object> metadat
         return failure(400, "BadRequest", message, null);
     }
 
+    /** The 400 of an object whose {@code metadata.namespace} is not the URL's. */
+    public static Status namespaceMismatch() {
+        return badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    }
+
     public static Status unauthorized() {
         return failure(401, "Unauthorized", "Unauthorized", null);
     }

@@ -163,8 +163,7 @@ public class ImageStreamRest {
         if (ns.isEmpty()) {
             m.put("namespace", namespace);
         } else if (!ns.equals(namespace)) {
-            throw new ApiException(Status.badRequest(
-                    "the namespace of the provided object does not match the namespace sent on the request"));
+            throw new ApiException(Status.namespaceMismatch());
         }
         return stream;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.registry.TagEvent;
+import dev.ism.schema.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -617,7 +618,7 @@ public final class DynamoStore {
     static int itemSize(Map<String, AttributeValue> item) {
         long total = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            total += utf8Length(e.getKey()) + valueSize(e.getValue());
+            total += Utf8.length(e.getKey()) + valueSize(e.getValue());
         }
         return (int) Math.min(Integer.MAX_VALUE, total);
     }
@@ -625,7 +626,7 @@ public final class DynamoStore {
     private static long valueSize(AttributeValue v) {
         switch (v.type()) {
             case S:
-                return utf8Length(v.s());
+                return Utf8.length(v.s());
             case B:
                 return v.b().asByteArrayUnsafe().length;
             case N:
@@ -636,7 +637,7 @@ public final class DynamoStore {
             case M: {
                 long size = 3;
                 for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
-                    size += 1 + utf8Length(e.getKey()) + valueSize(e.getValue());
+                    size += 1 + Utf8.length(e.getKey()) + valueSize(e.getValue());
                 }
                 return size;
             }
@@ -648,7 +649,7 @@ public final class DynamoStore {
                 return size;
             }
             case SS:
-                return v.ss().stream().mapToLong(DynamoStore::utf8Length).sum();
+                return v.ss().stream().mapToLong(Utf8::length).sum();
             case NS:
                 return 21L * v.ns().size();
             case BS:
@@ -658,23 +659,6 @@ public final class DynamoStore {
         }
     }
 
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
-    }
 
     private static AttributeValue str(String s) {
         return AttributeValue.fromS(s);
