@@ -114,7 +114,7 @@ final class DecodeErrors {
 
     /** Jackson's complaint about a body, as Go's decoder would word it. */
     static String parseError(IOException e) {
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException && String.valueOf(e.getMessage()).contains("nesting depth")) {
             return "exceeded max depth";
         }
         if (e instanceof JsonProcessingException jpe) {

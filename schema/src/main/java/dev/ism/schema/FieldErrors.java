@@ -91,7 +91,7 @@ public final class FieldErrors {
         }
         List<Status.Cause> all = new ArrayList<>(causes);
         all.add(new Status.Cause("FieldValueTooMany", "Too many: " + omitted + " more errors were not listed: at most "
-                + MAX_CAUSES + " are reported", ""));
+                + MAX_CAUSES + " are reported", null));
         return List.copyOf(all);
     }
 

@@ -1,6 +1,8 @@
 package dev.ism.schema;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +33,13 @@ public final class ImageStreamMappingValidator {
     public static final String KIND = "ImageStreamMapping";
     public static final String API_VERSION = GROUP + "/v1";
     private static final List<String> SYSTEM_FIELDS = List.of("uid", "creationTimestamp", "selfLink", "deletionTimestamp");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's default limits, except names: Go's decoder takes keys of any length (a label key of
+     * 100 KB is a 422, not a 400), so they are bounded only by the body. Nesting stays at 1,000.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
+            .build());
 
     private final SchemaCheck schema = new SchemaCheck();
     private final String internalRegistryHostname;
