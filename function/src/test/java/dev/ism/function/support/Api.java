@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,23 @@ public final class Api implements AutoCloseable {
 
     // ---- requests ----
 
-    public record Response(int code, Map<String, String> headers, String body) {
+    /**
+     * A response as a client of that way in sees it. {@code headers}: each header's values joined by commas;
+     * {@code lists}: each header's values apart, as the client receives them (over HTTP, one per header
+     * line; through payload 2.0, only the event's {@code headers} map, since API Gateway's HTTP API
+     * ignores {@code multiValueHeaders}; through payload 1.0, {@code multiValueHeaders} then {@code headers},
+     * as the REST API merges them).
+     */
+    public record Response(int code, Map<String, String> headers, String body, Map<String, List<String>> lists) {
+        Response(int code, Map<String, String> headers, String body) {
+            this(code, headers, body, Map.of());
+        }
+
+        /** Every value of header {@code name} as delivered, in order; empty when absent. */
+        public List<String> values(String name) {
+            return lists.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -158,8 +175,12 @@ public final class Api implements AutoCloseable {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> h = new TreeMap<>();
-            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            return new Response(r.statusCode(), h, r.body());
+            Map<String, List<String>> lists = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> {
+                h.put(k.toLowerCase(Locale.ROOT), String.join(",", v));
+                lists.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
+            });
+            return new Response(r.statusCode(), h, r.body(), lists);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -171,14 +192,32 @@ public final class Api implements AutoCloseable {
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v2(method, path, headers, body, base64);
         APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), new TestLambdaContext());
-        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
+        Response merged = lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
+        Map<String, List<String>> lists = new TreeMap<>();
+        if (r.getHeaders() != null) {
+            r.getHeaders().forEach((k, v) -> lists.put(k.toLowerCase(Locale.ROOT), List.of(v)));
+        }
+        return new Response(merged.code(), merged.headers(), merged.body(), lists);
     }
 
     private Response throughV1(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v1(method, path, headers, body, base64);
         APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), new TestLambdaContext());
-        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
+        Response merged = lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
                 Boolean.TRUE.equals(r.getIsBase64Encoded()));
+        Map<String, List<String>> lists = new TreeMap<>();
+        if (r.getMultiValueHeaders() != null) {
+            r.getMultiValueHeaders().forEach((k, v) -> lists.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        }
+        if (r.getHeaders() != null) {
+            r.getHeaders().forEach((k, v) -> {
+                List<String> values = lists.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+                if (!values.contains(v)) {
+                    values.add(v);
+                }
+            });
+        }
+        return new Response(merged.code(), merged.headers(), merged.body(), lists);
     }
 
     private static Response lambdaResponse(int code, Map<String, String> single, Map<String, List<String>> multi,
