@@ -18,14 +18,17 @@ import java.util.Map;
  * decoder refuses it) or a 422 with every cause at once. The steps are those of BEHAVIOUR.md
  * section 1, 6 to 10:
  * <ol>
- *   <li>decode: an object, {@code kind}/{@code apiVersion} right or absent, every field of its JSON
- *       type and Kubernetes format (a null optional field is absent; unknown fields are dropped);</li>
+ *   <li>decode ({@link Decoder}): an object, {@code kind}/{@code apiVersion} right or absent, every field
+ *       of its JSON type and Kubernetes format (a null optional field is absent; unknown fields and
+ *       duplicate keys dropped, warned about or refused by {@link FieldValidation});
+ *       {@code image.dockerImageMetadata} a DockerImage 1.0;</li>
  *   <li>{@code metadata.namespace} filled from the URL, or 400 when it differs;</li>
  *   <li>prepare: system fields wiped, {@code image.signatures} dropped, {@code dockerImageReference}
  *       defaulted when an internal registry hostname is configured;</li>
  *   <li>validate: the semantic rules of the server, then the schema's required fields.</li>
  * </ol>
  * Compiled once (the schema loads from the classpath, never the network); immutable and thread-safe.
+ * Never throws for any input; the work is linear in the input's size (see the module README's limits).
  */
 public final class ImageStreamMappingValidator {
 

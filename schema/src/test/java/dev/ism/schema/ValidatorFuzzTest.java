@@ -25,8 +25,8 @@ class ValidatorFuzzTest {
     /** Bound of a serialized Status: 101 causes of bounded message and path, each twice (cause and message). */
     static final int MAX_STATUS_BYTES = 256 * 1024;
 
-    /** The budget of {@code mvn verify}: 2,000 inputs (the JAZZER_FUZZ execution of the module's pom). */
-    @FuzzTest(maxExecutions = 2_000)
+    /** The budget of {@code mvn verify}: 1,000 inputs (the JAZZER_FUZZ execution of the module's pom). */
+    @FuzzTest(maxExecutions = 1_000)
     void validateBytes(byte[] body) throws Exception {
         FieldValidation mode = FieldValidation.values()[body.length % 3];
         check(VALIDATOR.validate(body, "myproject", mode));

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class ReferenceFuzzTest {
 
-    /** The budget of {@code mvn verify}: 20,000 inputs (the JAZZER_FUZZ execution of the module's pom). */
-    @FuzzTest(maxExecutions = 20_000)
+    /** The budget of {@code mvn verify}: 10,000 inputs (the JAZZER_FUZZ execution of the module's pom). */
+    @FuzzTest(maxExecutions = 10_000)
     void scannerAgreesWithTheGrammar(FuzzedDataProvider data) {
         String s = data.consumeRemainingAsString();
         try {
