@@ -143,6 +143,10 @@ public final class ImageStreamMappingValidator {
         prepare(mapping);
 
         FieldErrors errs = new FieldErrors();
+        for (Decoder.TooMany t : decoded.tooMany()) {
+            errs.add("FieldValueTooMany", "Too many: " + t.items() + ": must have at most " + Decoder.MAX_ITEMS
+                    + " items, all lists together", t.field());
+        }
         MappingRules.validate(mapping, errs);
         for (SchemaCheck.Finding f : findings) {
             errs.required(FieldPaths.child(FieldPaths.of(f.location(), mapping), f.property()), "");

@@ -64,6 +64,28 @@ class HardeningTest {
     }
 
     @Test
+    void listsHoldAThousandItemsInAllTheRestCountedNotValidated() {
+        int n = 3 * 1024 * 1024 / 3;   // a 3 MiB body of empty manifests
+        Status s = rejected(registry(m -> manifests(m, n)), 422);
+        Status.Cause first = s.details().causes().get(0);
+        assertEquals("image.dockerImageManifests", first.field());
+        assertEquals("FieldValueTooMany", first.reason());
+        assertEquals("Too many: " + n + ": must have at most 1000 items, all lists together", first.message());
+
+        // nested lists share the budget: 100 signatures of 100 conditions each
+        Status nested = rejected(registry(m -> {
+            ArrayNode signatures = img(m).putArray("signatures");
+            for (int i = 0; i < 100; i++) {
+                ArrayNode conditions = signatures.addObject().put("type", "atomic").put("content", "").putArray("conditions");
+                for (int j = 0; j < 100; j++) {
+                    conditions.addObject().put("type", "Trusted").put("status", "True");
+                }
+            }
+        }), 422);
+        assertEquals("image.signatures[9].conditions", nested.details().causes().get(0).field(), nested::message);
+    }
+
+    @Test
     void aHundredCausesAreListedInFullWithoutACount() {
         Status s = rejected(registry(m -> {
             ArrayNode list = manifests(m, 10);
