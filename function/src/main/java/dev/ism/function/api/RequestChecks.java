@@ -26,7 +26,8 @@ final class RequestChecks {
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
         }
-        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"));
+        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"),
+                QueryParameters.all(request, "fieldValidation"));
     }
 
     /** {@code application/json}, with parameters or none, or no Content-Type at all (read as JSON). */
