@@ -5,6 +5,8 @@ import dev.ism.function.store.ConflictException;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.DynamoStore.StoredStream;
 import dev.ism.function.store.DynamoStore.TagChange;
+import dev.ism.function.store.KeyLimits;
+import dev.ism.schema.FieldErrors;
 import dev.ism.schema.ImageStreamMappingValidator;
 import dev.ism.schema.Outcome;
 import dev.ism.schema.Status;
@@ -29,6 +31,7 @@ public class ImageStreamMappingRest {
     /** Attempts at the stream update, as the real server's {@code retry.RetryOnConflict}. */
     static final int MAX_ATTEMPTS = 10;
     static final String MANAGED = "openshift.io/image.managed";
+    static final String KIND = "ImageStreamMapping";
     /** The first pause between attempts; each later one may be longer (jittered, at most attempt + 1 times this). */
     static final long BACKOFF_MILLIS = 5;
 
@@ -59,6 +62,12 @@ public class ImageStreamMappingRest {
         onDecoded.accept(new Target(name, tag));
         ObjectNode requestImage = (ObjectNode) mapping.get("image");
         String imageName = requestImage.path("metadata").path("name").asText();
+        FieldErrors tooLong = new FieldErrors();
+        StorageNames.check(tooLong, "metadata.namespace", namespace, KeyLimits.NAMESPACE_BYTES);
+        StorageNames.check(tooLong, "metadata.name", name, KeyLimits.STREAM_NAME_BYTES);
+        StorageNames.check(tooLong, "tag", tag, KeyLimits.TAG_BYTES);
+        StorageNames.check(tooLong, "image.metadata.name", imageName, KeyLimits.IMAGE_NAME_BYTES);
+        StorageNames.refuse(tooLong, KIND, name);
 
         StoredStream stream = findStream(namespace, name);
         ObjectNode image = newImage(requestImage);

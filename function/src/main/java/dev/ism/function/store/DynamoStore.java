@@ -208,8 +208,8 @@ public final class DynamoStore {
      * @throws ItemTooLargeException  when the stream would not fit in one item (nothing written)
      */
     public void createStream(String ns, String name, ObjectNode object) {
-        segment("namespace", ns);
-        segment("name", name);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         ObjectNode stored = object.deepCopy();
         stored.remove("status");
         Map<String, AttributeValue> item = new HashMap<>(streamKey(ns, name));
@@ -233,8 +233,8 @@ public final class DynamoStore {
 
     /** The stream, read consistently. */
     public Optional<StoredStream> getStream(String ns, String name) {
-        segment("namespace", ns);
-        segment("name", name);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         Map<String, AttributeValue> item = call("read ImageStream " + ns + "/" + name,
                 () -> client.getItem(b -> b.tableName(table).key(streamKey(ns, name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeStream(item));
@@ -242,7 +242,7 @@ public final class DynamoStore {
 
     /** Every stream of the namespace, ordered by name (all pages, read consistently). */
     public List<StoredStream> listStreams(String ns) {
-        segment("namespace", ns);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
         QueryRequest q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
@@ -259,9 +259,9 @@ public final class DynamoStore {
 
     /** The event at {@code seq} in {@code tag}'s history, read consistently. */
     public Optional<TagEvent> event(String ns, String name, String tag, long seq) {
-        segment("namespace", ns);
-        segment("name", name);
-        segment("tag", tag);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
+        segment("tag", tag, KeyLimits.TAG_BYTES);
         Map<String, AttributeValue> key = Map.of(PK, str(eventsPk(ns, name)), SK, str(eventSk(tag, seq)));
         Map<String, AttributeValue> item = call("read tag event " + ns + "/" + name + ":" + tag,
                 () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item());
@@ -273,8 +273,8 @@ public final class DynamoStore {
      * without events are absent.
      */
     public Map<String, List<TagEvent>> history(String ns, String name) {
-        segment("namespace", ns);
-        segment("name", name);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         QueryRequest q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
@@ -325,7 +325,7 @@ public final class DynamoStore {
         String eventsPk = eventsPk(ns, name);
         for (int i = 0; i < changes.size(); i++) {
             TagChange c = changes.get(i);
-            segment("tag", c.tag());
+            segment("tag", c.tag(), KeyLimits.TAG_BYTES);
             if (!seen.add(c.tag())) {
                 throw new IllegalArgumentException("tag " + c.tag() + " changed twice in one write");
             }
@@ -398,7 +398,7 @@ public final class DynamoStore {
      *                               nothing written
      */
     public boolean putImageIfAbsent(String name, ObjectNode image) {
-        segment("image name", name);
+        segment("image name", name, KeyLimits.IMAGE_NAME_BYTES);
         Map<String, AttributeValue> item = imageItem(name, image);
         int size = itemSize(item);
         if (size > MAX_ITEM_BYTES) {
@@ -418,7 +418,7 @@ public final class DynamoStore {
 
     /** The image, read consistently. */
     public Optional<ObjectNode> getImage(String name) {
-        segment("image name", name);
+        segment("image name", name, KeyLimits.IMAGE_NAME_BYTES);
         Map<String, AttributeValue> item = call("read Image " + name,
                 () -> client.getItem(b -> b.tableName(table).key(imageKey(name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeObject(item));
@@ -528,10 +528,16 @@ public final class DynamoStore {
         return item;
     }
 
-    /** Keys must be single path segments, so that no two (namespace, name, tag) share a key. */
-    private static void segment(String what, String value) {
+    /**
+     * Keys must be single path segments, so that no two (namespace, name, tag) share a key, and fit DynamoDB's
+     * key limits ({@link KeyLimits}: callers check names first, so this is never the client's doing).
+     */
+    private static void segment(String what, String value, int maxBytes) {
         if (value == null || value.isEmpty() || value.indexOf('/') >= 0) {
             throw new IllegalArgumentException(what + " must be non-empty and without '/': " + value);
+        }
+        if (!KeyLimits.fits(value, maxBytes)) {
+            throw new IllegalArgumentException(what + " is over " + maxBytes + " bytes, too long for a DynamoDB key");
         }
     }
 
