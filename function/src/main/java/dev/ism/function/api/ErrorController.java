@@ -13,6 +13,10 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
 /**
  * Every failure becomes a Kubernetes Status. A fault of ours is a 500 {@code InternalError} whose
  * message says nothing of the cause (logged here instead); an unavailable or throttling DynamoDB
@@ -52,6 +56,35 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<byte[]> contentLengthExceeded(HttpRequest<?> request, ContentLengthExceededException e) {
         return Responses.status(request, Status.tooLarge(RequestChecks.MAX_BODY_BYTES));
+    }
+
+    /**
+     * The client closed the connection before its request was read whole (Micronaut 4.10's Netty server
+     * fails the body with {@code EOFException: Connection closed before full body was received}): not a
+     * fault of ours, so one INFO line without a stack trace. Nobody reads the answer.
+     */
+    @Error(global = true)
+    public HttpResponse<byte[]> io(HttpRequest<?> request, IOException e) {
+        if (!clientGone(e)) {
+            return unexpected(request, e);
+        }
+        LOG.info("client went away: request_id={} ({}: {})", RequestContext.attribute(request, RequestContext.REQUEST_ID),
+                e.getClass().getSimpleName(), e.getMessage());
+        return Responses.status(request, Status.badRequest("the request was not received whole"));
+    }
+
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || t instanceof ClosedChannelException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (t instanceof IOException && m != null
+                    && (m.contains("Connection reset") || m.contains("Broken pipe") || m.contains("closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Error(global = true)

@@ -3,9 +3,14 @@ package dev.ism.function.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.RawHttp;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.ism.function.support.LogWatch;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,5 +111,26 @@ class HttpEdgeTest {
         aGarbageRequestLineIs400();
         RawHttp.Response r = send("GET " + E2e.streams(Api.unique("edge")) + " HTTP/1.1", TOKEN, "Connection: close");
         assertEquals(200, r.code(), r.body());
+    }
+
+    /** A client that goes away in the middle of its body is no fault of ours: one line, no stack trace, not ERROR. */
+    @Test
+    void aClientGoneMidBodyIsNotAnInternalError() throws Exception {
+        String ns = Api.unique("edge");
+        try (LogWatch log = new LogWatch()) {
+            try (Socket socket = new Socket(SERVER.getHost(), SERVER.getPort())) {
+                socket.getOutputStream().write(RawHttp.head(SERVER, "POST " + E2e.mappings(ns) + " HTTP/1.1", TOKEN,
+                        "Content-Type: application/json", "Content-Length: 100000").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().write("{\"metadata\":{\"name\":\"ruby\"".getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+            }
+            ILoggingEvent gone = log.await(e -> e.getFormattedMessage().contains("client went away"), Duration.ofSeconds(20));
+            assertEquals(null, gone.getThrowableProxy());
+            for (ILoggingEvent e : log.events()) {
+                assertTrue(e.getLevel().toInt() < Level.WARN_INT || e.getThrowableProxy() == null,
+                        e.getLevel() + " " + e.getFormattedMessage());
+                assertTrue(e.getLevel().toInt() < Level.ERROR_INT, e.getLevel() + " " + e.getFormattedMessage());
+            }
+        }
     }
 }
