@@ -1,6 +1,7 @@
 package dev.ism.function.api;
 
 import dev.ism.function.registry.ApiException;
+import dev.ism.function.store.StoreOutcomeUnknownException;
 import dev.ism.function.store.StoreUnavailableException;
 import dev.ism.schema.Status;
 import io.micronaut.http.HttpRequest;
@@ -20,7 +21,8 @@ import java.nio.channels.ClosedChannelException;
 /**
  * Every failure becomes a Kubernetes Status. A fault of ours is a 500 {@code InternalError} whose
  * message says nothing of the cause (logged here instead); an unavailable or throttling DynamoDB
- * is a 503 with {@code Retry-After}.
+ * is a 503 with {@code Retry-After} (nothing written), a write DynamoDB did not answer a 504 {@code Timeout}
+ * with {@code Retry-After} (it may have happened).
  */
 @Controller
 public class ErrorController {
@@ -37,6 +39,14 @@ public class ErrorController {
     public HttpResponse<byte[]> unavailable(HttpRequest<?> request, StoreUnavailableException e) {
         LOG.warn("storage unavailable: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
         return Responses.status(request, Status.serviceUnavailable(RETRY_AFTER_SECONDS))
+                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+
+    /** A write was sent and DynamoDB did not answer: it may have happened, so not a 503 but kube's 504 Timeout. */
+    @Error(global = true)
+    public HttpResponse<byte[]> outcomeUnknown(HttpRequest<?> request, StoreOutcomeUnknownException e) {
+        LOG.warn("storage write outcome unknown: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
+        return Responses.status(request, EdgeStatus.timeout(RETRY_AFTER_SECONDS))
                 .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
 

@@ -21,6 +21,7 @@ public class ImageRest {
         if (!ImageStreamRest.isPathSegment(name) || !KeyLimits.fits(name, KeyLimits.IMAGE_NAME_BYTES)) {
             throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such image can exist
         }
-        return store.getImage(name).orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
+        return store.withinRequestTimeout(() -> store.getImage(name))
+                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
     }
 }

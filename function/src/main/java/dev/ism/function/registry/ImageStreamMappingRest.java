@@ -6,6 +6,8 @@ import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.DynamoStore.StoredStream;
 import dev.ism.function.store.DynamoStore.TagChange;
 import dev.ism.function.store.KeyLimits;
+import dev.ism.function.store.StoreOutcomeUnknownException;
+import dev.ism.function.store.StoreUnavailableException;
 import dev.ism.schema.FieldErrors;
 import dev.ism.schema.ImageStreamMappingValidator;
 import dev.ism.schema.Outcome;
@@ -68,7 +70,12 @@ public class ImageStreamMappingRest {
         StorageNames.check(tooLong, "tag", tag, KeyLimits.TAG_BYTES);
         StorageNames.check(tooLong, "image.metadata.name", imageName, KeyLimits.IMAGE_NAME_BYTES);
         StorageNames.refuse(tooLong, KIND, name);
+        return store.withinRequestTimeout(() -> record(namespace, name, tag, requestImage, options));
+    }
 
+    /** The store part of a create: every DynamoDB call of the request, within its timeout. */
+    private Status record(String namespace, String name, String tag, ObjectNode requestImage, CreateOptions options) {
+        String imageName = requestImage.path("metadata").path("name").asText();
         StoredStream stream = findStream(namespace, name);
         ObjectNode image = newImage(requestImage);
         int size = store.encodedImageSize(image);
@@ -80,9 +87,34 @@ public class ImageStreamMappingRest {
                 throw new ApiException(Status.requestEntityTooLarge("Request entity too large: the image \"" + imageName + "\" needs "
                         + size + " bytes of storage after compression, the limit is " + DynamoStore.MAX_ITEM_BYTES));
             }
+        } else if (options.dryRun()) {
+            existed = store.getImage(imageName).isPresent();
         } else {
-            existed = options.dryRun() ? store.getImage(imageName).isPresent() : !store.putImageIfAbsent(imageName, image);
+            existed = !putImage(name, imageName, image);
+            if (!existed) {
+                // The Image is written: if the tag event cannot be, the answer must not say "nothing written".
+                try {
+                    return recordTag(stream, namespace, name, tag, requestImage, imageName, false, options);
+                } catch (StoreUnavailableException e) {
+                    throw new StoreOutcomeUnknownException("the Image " + imageName + " was created, its tag event not", e);
+                }
+            }
         }
+        return recordTag(stream, namespace, name, tag, requestImage, imageName, existed, options);
+    }
+
+    private boolean putImage(String name, String imageName, ObjectNode image) {
+        try {
+            return store.putImageIfAbsent(imageName, image);
+        } catch (ConflictException e) {
+            throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+        }
+    }
+
+    /** The tag event, with an optimistic, bounded retry (BEHAVIOUR.md sections 4 and 5). */
+    private Status recordTag(StoredStream read, String namespace, String name, String tag, ObjectNode requestImage,
+                             String imageName, boolean existed, CreateOptions options) {
+        StoredStream stream = read;
         boolean managed = "true".equals(requestImage.path("metadata").path("annotations").path(MANAGED).asText());
         String created = Timestamps.now(clock);
         String reference = requestImage.path("dockerImageReference").asText();

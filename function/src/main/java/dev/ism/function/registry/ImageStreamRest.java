@@ -63,17 +63,20 @@ public class ImageStreamRest {
         if (!stream.has("spec")) {
             stream.putObject("spec");
         }
-        if (options.dryRun()) {
-            if (store.getStream(namespace, name).isPresent()) {
-                throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+        store.withinRequestTimeout(() -> {
+            if (options.dryRun()) {
+                if (store.getStream(namespace, name).isPresent()) {
+                    throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+                }
+            } else {
+                try {
+                    store.createStream(namespace, name, stream);
+                } catch (AlreadyExistsException e) {
+                    throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+                }
             }
-        } else {
-            try {
-                store.createStream(namespace, name, stream);
-            } catch (AlreadyExistsException e) {
-                throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
-            }
-        }
+            return null;
+        });
         return render(new StoredStream(namespace, name, 1, stream, Map.of()), Map.of());
     }
 
@@ -81,9 +84,11 @@ public class ImageStreamRest {
         if (!isPathSegment(namespace) || !isPathSegment(name) || !KeyLimits.streamFits(namespace, name)) {
             throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such stream can exist
         }
-        StoredStream stream = store.getStream(namespace, name)
-                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
-        return render(stream, store.history(namespace, name));
+        return store.withinRequestTimeout(() -> {
+            StoredStream stream = store.getStream(namespace, name)
+                    .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
+            return render(stream, store.history(namespace, name));
+        });
     }
 
     public ObjectNode list(String namespace) {
@@ -95,9 +100,12 @@ public class ImageStreamRest {
         if (!isPathSegment(namespace) || !KeyLimits.fits(namespace, KeyLimits.NAMESPACE_BYTES)) {
             return list; // a namespace no stream can be in (an encoded '/' in the URL, too long): nothing to list
         }
-        for (StoredStream s : store.listStreams(namespace)) {
-            items.add(render(s, store.history(namespace, s.name())));
-        }
+        store.withinRequestTimeout(() -> {
+            for (StoredStream s : store.listStreams(namespace)) {
+                items.add(render(s, store.history(namespace, s.name())));
+            }
+            return null;
+        });
         return list;
     }
 

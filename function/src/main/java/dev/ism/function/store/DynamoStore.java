@@ -31,10 +31,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,21 +43,17 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -150,17 +145,27 @@ public final class DynamoStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final StoreTimeouts timeouts;
     /** Query/Scan page size ({@code Limit}); null = DynamoDB's 1 MB pages. Tests set it to force pagination. */
     private final Integer pageLimit;
 
     public DynamoStore(DynamoDbClient client, String tableName) {
-        this(client, tableName, null);
+        this(client, tableName, StoreTimeouts.DEFAULT);
+    }
+
+    public DynamoStore(DynamoDbClient client, String tableName, StoreTimeouts timeouts) {
+        this(client, tableName, null, timeouts);
     }
 
     DynamoStore(DynamoDbClient client, String tableName, Integer pageLimit) {
+        this(client, tableName, pageLimit, StoreTimeouts.DEFAULT);
+    }
+
+    private DynamoStore(DynamoDbClient client, String tableName, Integer pageLimit, StoreTimeouts timeouts) {
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(tableName, "tableName");
         this.pageLimit = pageLimit;
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     }
 
     public String tableName() {
@@ -171,7 +176,7 @@ public final class DynamoStore {
 
     /** Creates the table (on-demand billing) unless it exists, then waits until it is ACTIVE. */
     public void createTable() {
-        call("create table " + table, () -> {
+        write("create table " + table, () -> {
             try {
                 client.createTable(b -> b.tableName(table)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -220,9 +225,9 @@ public final class DynamoStore {
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("ImageStream " + ns + "/" + name, size, MAX_ITEM_BYTES);
         }
-        call("create ImageStream " + ns + "/" + name, () -> {
+        write("create ImageStream " + ns + "/" + name, () -> {
             try {
-                return client.putItem(b -> b.tableName(table).item(item)
+                return client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PK)));
             } catch (ConditionalCheckFailedException e) {
@@ -235,8 +240,8 @@ public final class DynamoStore {
     public Optional<StoredStream> getStream(String ns, String name) {
         segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
         segment("name", name, KeyLimits.STREAM_NAME_BYTES);
-        Map<String, AttributeValue> item = call("read ImageStream " + ns + "/" + name,
-                () -> client.getItem(b -> b.tableName(table).key(streamKey(ns, name)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = read("read ImageStream " + ns + "/" + name,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(streamKey(ns, name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeStream(item));
     }
 
@@ -263,8 +268,8 @@ public final class DynamoStore {
         segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         segment("tag", tag, KeyLimits.TAG_BYTES);
         Map<String, AttributeValue> key = Map.of(PK, str(eventsPk(ns, name)), SK, str(eventSk(tag, seq)));
-        Map<String, AttributeValue> item = call("read tag event " + ns + "/" + name + ":" + tag,
-                () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item());
+        Map<String, AttributeValue> item = read("read tag event " + ns + "/" + name + ":" + tag,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(key).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeEvent(item));
     }
 
@@ -358,9 +363,9 @@ public final class DynamoStore {
         // An explicit token (the SDK would generate one too): the SDK's own retries of this very call are then
         // idempotent for 10 minutes, so a lost response followed by a retry cannot look like a conflict.
         String token = UUID.randomUUID().toString();
-        call(what, () -> {
+        write(what, () -> {
             try {
-                return client.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
+                return client.transactWriteItems(b -> b.overrideConfiguration(timeout()).transactItems(writes).clientRequestToken(token));
             } catch (TransactionCanceledException e) {
                 throw mapCancellation(what, read, e);
             }
@@ -404,9 +409,9 @@ public final class DynamoStore {
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("Image " + name, size, MAX_ITEM_BYTES);
         }
-        return call("create Image " + name, () -> {
+        return write("create Image " + name, () -> {
             try {
-                client.putItem(b -> b.tableName(table).item(item)
+                client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PK)));
                 return true;
@@ -419,8 +424,8 @@ public final class DynamoStore {
     /** The image, read consistently. */
     public Optional<ObjectNode> getImage(String name) {
         segment("image name", name, KeyLimits.IMAGE_NAME_BYTES);
-        Map<String, AttributeValue> item = call("read Image " + name,
-                () -> client.getItem(b -> b.tableName(table).key(imageKey(name)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = read("read Image " + name,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(imageKey(name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeObject(item));
     }
 
@@ -443,7 +448,7 @@ public final class DynamoStore {
     /** Every item in the table (all pages, consistent). For tests that prove what was, or was not, written. */
     public List<Map<String, AttributeValue>> scanAll() {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        call("scan " + table, () -> {
+        read("scan " + table, () -> {
             Map<String, AttributeValue> start = null;
             do {
                 ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageLimit);
@@ -462,10 +467,10 @@ public final class DynamoStore {
     // ---------------------------------------------------------------------------------------------- plumbing
 
     private void queryAll(String what, QueryRequest first, Consumer<Map<String, AttributeValue>> sink) {
-        call(what, () -> {
+        read(what, () -> {
             QueryRequest q = first;
             while (true) {
-                QueryResponse r = client.query(q);
+                QueryResponse r = client.query(q.toBuilder().overrideConfiguration(timeout()).build());
                 r.items().forEach(sink);
                 if (!r.hasLastEvaluatedKey() || r.lastEvaluatedKey().isEmpty()) {
                     return null;
@@ -475,32 +480,36 @@ public final class DynamoStore {
         });
     }
 
-    /** Runs an SDK call, turning "DynamoDB unavailable" failures into {@link StoreUnavailableException}. */
-    private static <T> T call(String what, Supplier<T> op) {
+    /** Runs {@code work} (the calls of one API request) within {@link StoreTimeouts#request()}. */
+    public <T> T withinRequestTimeout(Supplier<T> work) {
+        return CallBudget.within(timeouts.request(), work);
+    }
+
+    /** Runs a reading SDK call: any failure to get an answer is {@link StoreUnavailableException}. */
+    private <T> T read(String what, Supplier<T> op) {
+        return call(what, false, op);
+    }
+
+    /** Runs a writing SDK call: its failures are told apart by what may have been written ({@link DynamoFaults}). */
+    private <T> T write(String what, Supplier<T> op) {
+        return call(what, true, op);
+    }
+
+    private <T> T call(String what, boolean write, Supplier<T> op) {
+        if (CallBudget.remaining(timeouts.call()).isNegative() || CallBudget.remaining(timeouts.call()).isZero()) {
+            throw new StoreUnavailableException(what + ": the request's time for DynamoDB is spent; not sent", null);
+        }
         try {
             return op.get();
         } catch (SdkException e) {
-            if (isUnavailable(e)) {
-                throw new StoreUnavailableException(what + ": DynamoDB unavailable: " + e.getMessage(), e);
-            }
-            throw e;
+            throw DynamoFaults.translate(what, write, e);
         }
     }
 
-    static boolean isUnavailable(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return true; // I/O failure, connection refused, timeouts (ApiCallTimeoutException is one too)
-        }
-        if (e instanceof ProvisionedThroughputExceededException
-                || e instanceof RequestLimitExceededException
-                || e instanceof InternalServerErrorException
-                || e instanceof TransactionConflictException) {
-            return true;
-        }
-        if (e instanceof SdkServiceException s) {
-            return s.isThrottlingException() || s.statusCode() >= 500;
-        }
-        return false;
+    /** Each SDK call gets its own timeout, or what is left of the request's when that is less. */
+    private Consumer<AwsRequestOverrideConfiguration.Builder> timeout() {
+        Duration left = CallBudget.remaining(timeouts.call());
+        return o -> o.apiCallTimeout(left);
     }
 
     private static Map<String, AttributeValue> streamKey(String ns, String name) {
