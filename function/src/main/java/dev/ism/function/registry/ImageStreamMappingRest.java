@@ -137,6 +137,11 @@ public class ImageStreamMappingRest {
                 }
                 backOff(attempt);
                 stream = findStream(namespace, name);
+                if (changes(stream, namespace, name, tag, event).isEmpty()) {
+                    // The tag already holds this event: a write of ours whose answer was lost and which the SDK
+                    // retried, or the same mapping by another writer. Either way the mapping is in place.
+                    return Status.success(201);
+                }
                 // Another writer moved this very tag: the caller must decide again (the server's 409).
                 if (!sameImage(seen, head(stream, tag))) {
                     throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));

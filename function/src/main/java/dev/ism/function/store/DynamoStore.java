@@ -225,15 +225,32 @@ public final class DynamoStore {
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("ImageStream " + ns + "/" + name, size, MAX_ITEM_BYTES);
         }
-        write("create ImageStream " + ns + "/" + name, () -> {
+        if (!putIfAbsent("create ImageStream " + ns + "/" + name, item)) {
+            throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", null);
+        }
+    }
+
+    /**
+     * Puts {@code item} unless an item with its key exists. True when created, also when the item found is exactly
+     * this one: the SDK retried a put whose first answer was lost (a read timeout after DynamoDB wrote it), and the
+     * retry's condition failed on our own write. False when another item is there.
+     */
+    private boolean putIfAbsent(String what, Map<String, AttributeValue> item) {
+        try {
+            write(what, () -> client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK))));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            Map<String, AttributeValue> key = Map.of(PK, item.get(PK), SK, item.get(SK));
             try {
-                return client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-            } catch (ConditionalCheckFailedException e) {
-                throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", e);
+                Map<String, AttributeValue> found = read(what + " (whose item exists)",
+                        () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(key).consistentRead(true)).item());
+                return item.equals(found);
+            } catch (StoreUnavailableException e) {
+                throw new StoreOutcomeUnknownException(what + ": sent, then the item could not be read back", e);
             }
-        });
+        }
     }
 
     /** The stream, read consistently. */
@@ -409,16 +426,7 @@ public final class DynamoStore {
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("Image " + name, size, MAX_ITEM_BYTES);
         }
-        return write("create Image " + name, () -> {
-            try {
-                client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-                return true;
-            } catch (ConditionalCheckFailedException exists) {
-                return false;
-            }
-        });
+        return putIfAbsent("create Image " + name, item);
     }
 
     /** The image, read consistently. */
