@@ -15,7 +15,6 @@ import dev.ism.function.store.DynamoStore;
 import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.crac.Core;
@@ -43,7 +42,7 @@ import java.util.Map;
  * authenticate callers; no priming secret exists), so a request through the handler stops at
  * authentication. Priming therefore runs in two steps, both writing nothing:
  * <ol>
- *   <li>through the real Lambda handler ({@link APIGatewayV2HTTPEventFunction}, as Lambda calls it), an API
+ *   <li>through the real Lambda handler ({@link HttpApiHandler}, as Lambda calls it), an API
  *   Gateway HTTP API event {@code POST .../namespaces/ism-snapstart-priming/imagestreammappings?dryRun=All}
  *   without a token: event mapping, routing, the filters, the blocking executor and the Status rendering;
  *   it answers 401 before any route runs or DynamoDB is touched;</li>
@@ -117,7 +116,7 @@ public class SnapStartPriming implements Resource {
         long start = System.nanoTime();
         byte[] body = body();
 
-        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPEventFunction(context).handleRequest(event(body), null);
+        APIGatewayV2HTTPResponse response = new HttpApiHandler(context).handleRequest(event(body), null);
         int handlerStatus = response.getStatusCode();
 
         int mappingStatus;

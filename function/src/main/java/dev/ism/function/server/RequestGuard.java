@@ -1,6 +1,7 @@
 package dev.ism.function.server;
 
 import dev.ism.function.api.EdgeStatus;
+import dev.ism.function.api.RequestTarget;
 import dev.ism.function.api.Responses;
 import dev.ism.schema.Status;
 import io.netty.buffer.Unpooled;
@@ -22,8 +23,6 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * Sits between Netty's HTTP decoder and Micronaut's request handling and answers, with a Kubernetes
@@ -91,29 +90,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
             }
             return EdgeStatus.unreadable("malformed request line or headers");
         }
-        return targetProblem(request.uri());
-    }
-
-    /** Origin form ({@code /path?query}) or absolute form ({@code http://host/path}), parsable as a URI. */
-    static Status targetProblem(String target) {
-        if (target == null || target.isEmpty()) {
-            return EdgeStatus.unreadable("empty request target");
-        }
-        URI uri;
-        try {
-            uri = new URI(target);
-        } catch (URISyntaxException e) {
-            return EdgeStatus.unreadable("the request target is not a valid URI");
-        }
-        if (target.charAt(0) == '/') {
-            return target.startsWith("//") ? EdgeStatus.unreadable("the request target is not an absolute path") : null;
-        }
-        String scheme = uri.getScheme();
-        boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-        if (!web || uri.getRawAuthority() == null || uri.getRawPath() == null || !uri.getRawPath().startsWith("/")) {
-            return EdgeStatus.unreadable("the request target is not an absolute path");
-        }
-        return null;
+        return RequestTarget.problem(request.uri());
     }
 
     private static void answer(ChannelHandlerContext ctx, Status status) {

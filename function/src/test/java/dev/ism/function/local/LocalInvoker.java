@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import dev.ism.function.lambda.HttpApiHandler;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * Runs API Gateway event JSON through the function's real Lambda handlers as the Lambda Java runtime does:
  * the event is read with the runtime's own serializers ({@code aws-lambda-java-serialization}), passed to
  * {@code handleRequest}, and the response event written back to JSON with them. HTTP API payload 2.0 events
- * go to {@link APIGatewayV2HTTPEventFunction} (template.yaml's handler), REST API payload 1.0 events to
+ * go to {@link HttpApiHandler} (template.yaml's handler), REST API payload 1.0 events to
  * {@link ApiGatewayProxyRequestEventFunction}. Each handler is built once, on first use, and reused, as one
  * warm Lambda instance would.
  */
@@ -82,12 +83,12 @@ public final class LocalInvoker implements AutoCloseable {
      * variables and system properties.
      */
     public static LocalInvoker asLambdaBuildsIt() {
-        return new LocalInvoker(APIGatewayV2HTTPEventFunction::new, ApiGatewayProxyRequestEventFunction::new, true);
+        return new LocalInvoker(HttpApiHandler::new, ApiGatewayProxyRequestEventFunction::new, true);
     }
 
     /** Handlers on an application context the caller owns (tests). */
     public static LocalInvoker on(ApplicationContext context) {
-        return new LocalInvoker(() -> new APIGatewayV2HTTPEventFunction(context),
+        return new LocalInvoker(() -> new HttpApiHandler(context),
                 () -> new ApiGatewayProxyRequestEventFunction(context), false);
     }
 

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class TemplateTest {
 
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
-    static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    static final String HANDLER = "dev.ism.function.lambda.HttpApiHandler";
     /** Read by the function, but not to be set on Lambda: there DynamoDB is AWS's, in the Lambda's AWS_REGION. */
     static final Map<String, String> LOCAL_ONLY_VARIABLES = Map.of(
             "ISM_DYNAMODB_ENDPOINT", "AWS's own endpoint on Lambda",
@@ -82,10 +82,12 @@ class TemplateTest {
         assertTrue(RequestHandler.class.isAssignableFrom(handler));
         handler.getConstructor(); // Lambda needs the no-argument constructor
         boolean v2 = false;
-        for (Type t : handler.getGenericInterfaces()) {
-            if (t instanceof ParameterizedType pt && pt.getRawType() == RequestHandler.class) {
-                v2 = pt.getActualTypeArguments()[0] == APIGatewayV2HTTPEvent.class
-                        && pt.getActualTypeArguments()[1] == APIGatewayV2HTTPResponse.class;
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) { // Micronaut's handler, which ours extends
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType pt && pt.getRawType() == RequestHandler.class) {
+                    v2 = pt.getActualTypeArguments()[0] == APIGatewayV2HTTPEvent.class
+                            && pt.getActualTypeArguments()[1] == APIGatewayV2HTTPResponse.class;
+                }
             }
         }
         assertTrue(v2, HANDLER + " handles HTTP API payload 2.0 events");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.store.DynamoStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import dev.ism.function.lambda.HttpApiHandler;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -75,7 +76,7 @@ public final class Api implements AutoCloseable {
     public Api(Map<String, Object> properties) {
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         server = context.getBean(EmbeddedServer.class).start();
-        v2 = new APIGatewayV2HTTPEventFunction(context);
+        v2 = new HttpApiHandler(context);
         v1 = new ApiGatewayProxyRequestEventFunction(context);
     }
 
@@ -169,7 +170,11 @@ public final class Api implements AutoCloseable {
     }
 
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
-        String event = LambdaEvents.v2(method, path, headers, body, base64);
+        return invokeV2(LambdaEvents.v2(method, path, headers, body, base64));
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) event, as JSON, through the real v2 handler. */
+    public Response invokeV2(String event) {
         APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), new TestLambdaContext());
         return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
     }
