@@ -22,8 +22,8 @@ import java.util.Map;
  * Kubernetes Status for the events it cannot take in. micronaut-function-aws-api-proxy 4.11.0 builds the
  * request URI before any route or filter runs and throws (out of the handler, which API Gateway turns
  * into a bare 500) when the path holds a character a URI may not ({@code \}, {@code {}, {@code |}, a
- * space) or a bad escape ({@code %zz}): that is the client's 400, as are an empty path and a body flagged
- * base64 that is not (see {@link #refusal}). Anything else thrown out of it is a fault of ours: a 500 Status,
+ * space) or a bad escape ({@code %zz}): that is the client's 400, as are an empty path, a header value it refuses,
+ * and a body flagged base64 that is not (see {@link #refusal}). Anything else thrown out of it is a fault of ours: a 500 Status,
  * logged.
  */
 public class HttpApiHandler extends APIGatewayV2HTTPEventFunction {
@@ -65,6 +65,13 @@ public class HttpApiHandler extends APIGatewayV2HTTPEventFunction {
         if (target != null) {
             return target;
         }
+        if (event.getHeaders() != null) {
+            for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+                if (!headerValueAllowed(h.getValue())) {
+                    return EdgeStatus.unreadable("a header value has a prohibited character");
+                }
+            }
+        }
         if (event.getIsBase64Encoded() && event.getBody() != null) {
             try {
                 Base64.getDecoder().decode(event.getBody());
@@ -73,6 +80,31 @@ public class HttpApiHandler extends APIGatewayV2HTTPEventFunction {
             }
         }
         return null;
+    }
+
+    /**
+     * RFC 9110 field values, which Micronaut 4.10's {@code CaseInsensitiveMutableHttpHeaders} enforces (it throws
+     * while building the request, and the handler then fails to encode even the error response: a 500): no
+     * control character but HTAB, no whitespace at either end.
+     */
+    static boolean headerValueAllowed(String value) {
+        if (value == null || value.isEmpty()) {
+            return true;
+        }
+        if (isBlank(value.charAt(0)) || isBlank(value.charAt(value.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {

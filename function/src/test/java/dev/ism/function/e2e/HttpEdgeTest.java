@@ -127,7 +127,9 @@ class HttpEdgeTest {
             ILoggingEvent gone = log.await(e -> e.getFormattedMessage().contains("client went away"), Duration.ofSeconds(20));
             assertEquals(null, gone.getThrowableProxy());
             for (ILoggingEvent e : log.events()) {
-                assertTrue(e.getLevel().toInt() < Level.WARN_INT || e.getThrowableProxy() == null,
+                // (Micronaut 4.10 may log a WARN "Failed to build error response" here: an AssertionError of its
+                // BaseSharedBuffer, raised only because tests run with -ea; without it nothing is logged)
+                assertTrue(!e.getLoggerName().startsWith("dev.ism") || e.getLevel().toInt() < Level.WARN_INT,
                         e.getLevel() + " " + e.getFormattedMessage());
                 assertTrue(e.getLevel().toInt() < Level.ERROR_INT, e.getLevel() + " " + e.getFormattedMessage());
             }
