@@ -19,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.ism.function.lambda.HttpApiHandler;
 import dev.ism.function.support.LambdaEvents;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
@@ -40,7 +41,7 @@ import java.util.TreeMap;
  * A Pact JVM test target that verifies through the function's AWS Lambda handler, with no socket:
  * each interaction's request becomes an API Gateway proxy event (HTTP API payload 2.0 or REST API
  * payload 1.0, as API Gateway writes it: {@link LambdaEvents}), read by the Lambda Java runtime's own
- * event deserializer, handled by Micronaut's {@link APIGatewayV2HTTPEventFunction} or
+ * event deserializer, handled by the deployed {@link HttpApiHandler} (Micronaut's {@link APIGatewayV2HTTPEventFunction}) or
  * {@link ApiGatewayProxyRequestEventFunction} on the function's application context, and the handler's
  * response event (status, single and multi-value headers, body, base64 or not) goes back to the
  * verifier as a {@link ProviderResponse}.
@@ -61,7 +62,7 @@ public final class LambdaTestTarget implements TestTarget {
     /** The handler of {@code payload} on the function's running application context. */
     public LambdaTestTarget(ApplicationContext context, Payload payload) {
         this.payload = payload;
-        this.v2 = payload == Payload.V2 ? new APIGatewayV2HTTPEventFunction(context) : null;
+        this.v2 = payload == Payload.V2 ? new HttpApiHandler(context) : null;
         this.v1 = payload == Payload.V1 ? new ApiGatewayProxyRequestEventFunction(context) : null;
     }
 

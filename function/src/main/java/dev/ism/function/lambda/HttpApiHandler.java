@@ -83,28 +83,25 @@ public class HttpApiHandler extends APIGatewayV2HTTPEventFunction {
     }
 
     /**
-     * RFC 9110 field values, which Micronaut 4.10's {@code CaseInsensitiveMutableHttpHeaders} enforces (it throws
-     * while building the request, and the handler then fails to encode even the error response: a 500): no
-     * control character but HTAB, no whitespace at either end.
+     * The field values Micronaut 4.10's {@code CaseInsensitiveMutableHttpHeaders} accepts (it throws while building
+     * the request otherwise, and the handler then fails to encode even the error response: a 500): the first
+     * character visible (not a space, tab or control character), the others no control character but HTAB, no DEL.
      */
     static boolean headerValueAllowed(String value) {
         if (value == null || value.isEmpty()) {
             return true;
         }
-        if (isBlank(value.charAt(0)) || isBlank(value.charAt(value.length() - 1))) {
+        char first = value.charAt(0);
+        if (first < 0x21 || first == 0x7f) {
             return false;
         }
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 1; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {
