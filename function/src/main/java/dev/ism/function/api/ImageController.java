@@ -20,7 +20,7 @@ public class ImageController {
         this.images = images;
     }
 
-    @Get(uri = Paths.IMAGE, produces = MediaType.APPLICATION_JSON)
+    @Get(uri = Paths.IMAGE)
     public HttpResponse<byte[]> get(HttpRequest<?> request, String name) {
         return Responses.json(request, 200, images.get(name));
     }
