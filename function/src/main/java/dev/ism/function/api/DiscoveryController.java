@@ -22,6 +22,8 @@ import java.io.UncheckedIOException;
  * passed over by negotiation and the legacy documents answer, as clients expect of servers without it.
  */
 @Controller
+// produces = ALL on every route: NegotiationFilter negotiates the Accept header as kube-apiserver does; Micronaut
+// 4.10.20's own matching of Accept against produces refuses media ranges such as application/* with a 406.
 public class DiscoveryController {
 
     /** The Kubernetes API level this server speaks (kubectl compares it with its own version). */
@@ -73,34 +75,33 @@ public class DiscoveryController {
         }
     }
 
-    @Get(uri = "/api")
+    @Get(uri = "/api", produces = MediaType.ALL)
     public HttpResponse<byte[]> api(HttpRequest<?> request) {
         return api.answer(request);
     }
 
-    @Get(uri = "/apis")
+    @Get(uri = "/apis", produces = MediaType.ALL)
     public HttpResponse<byte[]> apis(HttpRequest<?> request) {
         return apis.answer(request);
     }
 
-    @Get(uri = "/apis/" + Discovery.GROUP)
+    @Get(uri = "/apis/" + Discovery.GROUP, produces = MediaType.ALL)
     public HttpResponse<byte[]> group(HttpRequest<?> request) {
         return group.answer(request);
     }
 
-    @Get(uri = Paths.GROUP_VERSION)
+    @Get(uri = Paths.GROUP_VERSION, produces = MediaType.ALL)
     public HttpResponse<byte[]> resources(HttpRequest<?> request) {
         return resources.answer(request);
     }
 
-    @Get(uri = "/version")
+    @Get(uri = "/version", produces = MediaType.ALL)
     public HttpResponse<byte[]> version(HttpRequest<?> request) {
         return version.answer(request);
     }
 
     /** JSON, or the protobuf form client-go asks for (negotiated). */
-    @Get(uri = OPENAPI_V2, produces = {MediaType.APPLICATION_JSON, Negotiation.OPENAPI_V2_PROTOBUF,
-            Negotiation.OPENAPI_V2_PROTOBUF_TYPE})
+    @Get(uri = OPENAPI_V2, produces = MediaType.ALL)
     public HttpResponse<byte[]> openApiV2(HttpRequest<?> request) {
         if (NegotiationFilter.output(request) == Negotiation.Output.OPENAPI_V2_PROTOBUF) {
             return HttpResponse.ok(v2Protobuf).contentType(Negotiation.OPENAPI_V2_PROTOBUF_TYPE);
@@ -108,12 +109,12 @@ public class DiscoveryController {
         return v2.answer(request);
     }
 
-    @Get(uri = "/openapi/v3")
+    @Get(uri = "/openapi/v3", produces = MediaType.ALL)
     public HttpResponse<byte[]> openApiV3Index(HttpRequest<?> request) {
         return v3Index.answer(request);
     }
 
-    @Get(uri = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH)
+    @Get(uri = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH, produces = MediaType.ALL)
     public HttpResponse<byte[]> openApiV3(HttpRequest<?> request) {
         return v3.answer(request);
     }

@@ -24,6 +24,8 @@ import java.util.List;
 /** ImageStreams: create, get, list in a namespace. */
 @Controller(Paths.GROUP_VERSION)
 @ExecuteOn(TaskExecutors.BLOCKING)
+// produces = ALL on reads: NegotiationFilter negotiates the Accept header as kube-apiserver does; Micronaut
+// 4.10.20's own matching of Accept against produces refuses media ranges such as application/* with a 406.
 public class ImageStreamController {
 
     private final ImageStreamRest streams;
@@ -43,7 +45,7 @@ public class ImageStreamController {
     }
 
     /** The list, or (negotiated) a Table of its items. */
-    @Get(uri = Paths.STREAMS)
+    @Get(uri = Paths.STREAMS, produces = MediaType.ALL)
     public HttpResponse<byte[]> list(HttpRequest<?> request, String namespace) {
         RequestContext.describe(request, namespace, null, null);
         ObjectNode list = streams.list(namespace);
@@ -56,7 +58,7 @@ public class ImageStreamController {
     }
 
     /** The stream, or (negotiated) a Table of one row. */
-    @Get(uri = Paths.STREAM)
+    @Get(uri = Paths.STREAM, produces = MediaType.ALL)
     public HttpResponse<byte[]> get(HttpRequest<?> request, String namespace, String name) {
         RequestContext.describe(request, namespace, name, null);
         ObjectNode stream = streams.get(namespace, name);
