@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Kubectl implements AutoCloseable {
 
-    static final String MISSING = "kubectl is not on the PATH: these end-to-end tests drive the real kubectl."
-            + " Install it (Debian/Ubuntu: the kubectl package of the Kubernetes apt repository,"
-            + " https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/), or point -Dism.kubectl=/path/to/kubectl at one.";
+    static final String MISSING = "kubectl is not on the PATH: these end-to-end tests drive the real kubectl (1.32 here)."
+            + " Install it from the Kubernetes package repository (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/)"
+            + " or point -Dism.kubectl=/path/to/kubectl at one. Debian's own kubernetes-client package is kubectl 1.20,"
+            + " too old: it predates OpenAPI v3 and server-side field validation.";
 
     /** What a kubectl run printed. */
     record Run(int exit, String out, String err) {
