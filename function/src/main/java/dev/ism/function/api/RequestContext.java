@@ -14,6 +14,7 @@ final class RequestContext {
     static final String STREAM = "ism.stream";
     static final String TAG = "ism.tag";
     static final String REQUEST_ID = "ism.requestId";
+    static final String LAMBDA_REQUEST_ID = "ism.lambdaRequestId";
     static final String STARTED = "ism.started";
 
     private RequestContext() {

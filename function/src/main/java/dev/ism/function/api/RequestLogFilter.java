@@ -6,12 +6,14 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.servlet.http.ServletHttpRequest;
+import dev.ism.function.lambda.LambdaInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request: request id, method, path, namespace, stream, tag, status, duration.
- * Never a body, a header value or a credential.
+ * One log line per request: request id, the Lambda invocation's request id (under Lambda), method,
+ * path, namespace, stream, tag, status, duration. Never a body, a header value or a credential.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestLogFilter implements Ordered {
@@ -22,6 +24,10 @@ public class RequestLogFilter implements Ordered {
     public void start(HttpRequest<?> request) {
         request.setAttribute(RequestContext.STARTED, System.nanoTime());
         request.setAttribute(RequestContext.REQUEST_ID, RequestContext.requestId(request));
+        // This filter runs first, on the thread the Lambda runtime called the handler on.
+        if (request instanceof ServletHttpRequest<?, ?> && LambdaInvocation.awsRequestId() != null) {
+            request.setAttribute(RequestContext.LAMBDA_REQUEST_ID, LambdaInvocation.awsRequestId());
+        }
         // What the path says, known even when the request is refused before a controller runs (401, 403, 404, 405).
         RequestInfo.of(request.getMethodName(), request.getPath()).ifPresent(a -> RequestContext.describe(request,
                 a.namespace().isEmpty() ? null : a.namespace(),
@@ -32,8 +38,9 @@ public class RequestLogFilter implements Ordered {
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long started = request.getAttribute(RequestContext.STARTED, Long.class).orElse(System.nanoTime());
         long micros = (System.nanoTime() - started) / 1000;
-        LOG.info("request_id={} method={} path={} namespace={} stream={} tag={} status={} duration_ms={}",
-                RequestContext.attribute(request, RequestContext.REQUEST_ID), request.getMethodName(), RequestContext.printable(request.getPath()),
+        LOG.info("request_id={} lambda_request_id={} method={} path={} namespace={} stream={} tag={} status={} duration_ms={}",
+                RequestContext.attribute(request, RequestContext.REQUEST_ID),
+                RequestContext.attribute(request, RequestContext.LAMBDA_REQUEST_ID), request.getMethodName(), RequestContext.printable(request.getPath()),
                 RequestContext.attribute(request, RequestContext.NAMESPACE), RequestContext.attribute(request, RequestContext.STREAM),
                 RequestContext.attribute(request, RequestContext.TAG), response.code(), String.format("%.1f", micros / 1000.0));
     }

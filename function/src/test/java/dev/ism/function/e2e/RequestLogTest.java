@@ -39,7 +39,7 @@ class RequestLogTest {
     private static final Api API = Api.shared();
     private static final String REQUESTS = "dev.ism.function.requests";
     private static final Pattern LINE = Pattern.compile(
-            "request_id=(\\S+) method=(\\S+) path=(\\S+) namespace=(\\S+) stream=(\\S+) tag=(\\S+) status=(\\d{3}) duration_ms=(\\d+\\.\\d)");
+            "request_id=(\\S+) lambda_request_id=(\\S+) method=(\\S+) path=(\\S+) namespace=(\\S+) stream=(\\S+) tag=(\\S+) status=(\\d{3}) duration_ms=(\\d+\\.\\d)");
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -56,7 +56,7 @@ class RequestLogTest {
         appender.stop();
     }
 
-    private record Line(String requestId, String method, String path, String namespace, String stream, String tag, int status) {
+    private record Line(String requestId, String lambdaRequestId, String method, String path, String namespace, String stream, String tag, int status) {
     }
 
     /** The request lines about {@code ns}. */
@@ -66,9 +66,9 @@ class RequestLogTest {
             if (e.getLoggerName().equals(REQUESTS)) {
                 Matcher m = LINE.matcher(e.getFormattedMessage());
                 assertTrue(m.matches(), e.getFormattedMessage());
-                if (m.group(3).contains("/" + ns + "/")) {
-                    lines.add(new Line(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6),
-                            Integer.parseInt(m.group(7))));
+                if (m.group(4).contains("/" + ns + "/")) {
+                    lines.add(new Line(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
+                            Integer.parseInt(m.group(8))));
                 }
             }
         }
@@ -121,9 +121,12 @@ class RequestLogTest {
         assertEquals(201, line.status());
         if (via == Via.HTTP) {
             assertEquals(requestId, line.requestId());
+            assertEquals("-", line.lambdaRequestId());
         } else {
             // API Gateway's request id (requestContext.requestId) wins over a client's header
             assertTrue(line.requestId().matches("[0-9a-f-]{36}"), line.requestId());
+            // and the Lambda invocation's own request id is there too
+            assertEquals(API.lastAwsRequestId(), line.lambdaRequestId());
         }
         assertNeverLogged(Api.REGISTRY_TOKEN);
         assertNeverLogged(marker);

@@ -51,6 +51,7 @@ public final class Api implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong();
     private static Api shared;
+    private volatile String lastAwsRequestId;
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -170,15 +171,27 @@ public final class Api implements AutoCloseable {
 
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v2(method, path, headers, body, base64);
-        APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), new TestLambdaContext());
+        APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), lambdaContext());
         return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
     }
 
     private Response throughV1(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v1(method, path, headers, body, base64);
-        APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), new TestLambdaContext());
+        APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), lambdaContext());
         return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
                 Boolean.TRUE.equals(r.getIsBase64Encoded()));
+    }
+
+    /** A new invocation context, as the Lambda runtime passes one per invocation. */
+    private TestLambdaContext lambdaContext() {
+        TestLambdaContext c = new TestLambdaContext();
+        lastAwsRequestId = c.getAwsRequestId();
+        return c;
+    }
+
+    /** The Lambda request id of the last invocation through a Lambda handler. */
+    public String lastAwsRequestId() {
+        return lastAwsRequestId;
     }
 
     private static Response lambdaResponse(int code, Map<String, String> single, Map<String, List<String>> multi,
