@@ -79,11 +79,12 @@ public class ImageStreamMappingRest {
         String reference = requestImage.path("dockerImageReference").asText();
 
         Optional<TagEvent> seen = head(stream, tag);
+        Optional<TagEvent> current = seen;
         for (int attempt = 1; ; attempt++) {
             long generation = stream.object().path("metadata").path("generation").asLong(1);
             TagEvent event = TagHistory.event(created, reference, imageName, generation, existed, managed,
                     streams.dockerImageRepository(stream));
-            List<TagChange> changes = changes(stream, namespace, name, tag, event);
+            List<TagChange> changes = changes(stream, namespace, name, tag, current, event);
             if (changes.isEmpty() || options.dryRun()) {
                 return Status.success(201);
             }
@@ -96,8 +97,9 @@ public class ImageStreamMappingRest {
                 }
                 backOff(attempt);
                 stream = findStream(namespace, name);
+                current = head(stream, tag);
                 // Another writer moved this very tag: the caller must decide again (the server's 409).
-                if (!sameImage(seen, head(stream, tag))) {
+                if (!sameImage(seen, current)) {
                     throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
                 }
             }
@@ -117,15 +119,19 @@ public class ImageStreamMappingRest {
         }
     }
 
-    /** The event for the tag and for every spec tag that tracks it, as the history table decides. */
-    private List<TagChange> changes(StoredStream stream, String namespace, String name, String tag, TagEvent event) {
+    /**
+     * The event for the tag and for every spec tag that tracks it, as the history table decides.
+     * {@code tagHead} is the tag's newest event in {@code stream}, already read.
+     */
+    private List<TagChange> changes(StoredStream stream, String namespace, String name, String tag,
+                                    Optional<TagEvent> tagHead, TagEvent event) {
         List<String> tags = new ArrayList<>();
         tags.add(tag);
         tags.addAll(TagHistory.trackingSpecTags(stream.object(), namespace, name, tag));
         List<TagChange> changes = new ArrayList<>();
         for (String t : tags) {
             Long headSeq = stream.heads().get(t);
-            TagHistory.Decision decision = TagHistory.apply(head(stream, t), event);
+            TagHistory.Decision decision = TagHistory.apply(t.equals(tag) ? tagHead : head(stream, t), event);
             if (decision instanceof TagHistory.Decision.ReplaceHead replace) {
                 changes.add(new TagChange(t, headSeq, replace.event()));
             } else if (decision instanceof TagHistory.Decision.Prepend prepend) {

@@ -8,6 +8,10 @@ import dev.ism.function.support.Api;
 import dev.ism.function.support.LambdaEvents;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +46,21 @@ class WarmInvocationsTest {
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.builder().environments("test").start();
+        // As the handler's no-argument constructor builds it on Lambda (environments function and lambda,
+        // eager singletons), plus the test environment's DynamoDB Local and dev auth files.
+        ApplicationContextBuilder builder = ApplicationContext.builder();
+        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
+        context = builder.environments("test").start();
         handler = new APIGatewayV2HTTPEventFunction(context);
+    }
+
+    @Test
+    void underLambdaEachRequestRunsOnTheCallingThread() {
+        assertTrue(context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)) instanceof CallerThreadExecutor);
+        Thread caller = Thread.currentThread();
+        Thread[] ran = new Thread[1];
+        context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING)).execute(() -> ran[0] = Thread.currentThread());
+        assertEquals(caller, ran[0]);
     }
 
     @AfterAll

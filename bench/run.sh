@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The function's benchmarks beside the performance floor's, in one run, interleaved A B A B so that
+# the machine's drift cancels out of the ratios. From the repository root:
+#   bash bench/run.sh
+# Needs ../shared/perf-floor (the floor; copied and built under bench/target/) or FLOOR_DIR=<its copy>.
+# Env: RUNS (cold runs per variant and side, default 5), ROUNDS (warm JMH rounds, default 2),
+#      LOAD_SECONDS (default 10), PORT (DynamoDB Local, default 8765), HTTP_PORT (default 8089),
+#      SKIP_WARM=1, SKIP_COLD=1, SKIP_LOAD=1.
+# Everything (raw outputs and summary.txt) goes to bench/target/run-<time>/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${RUNS:-5}
+ROUNDS=${ROUNDS:-2}
+LOAD_SECONDS=${LOAD_SECONDS:-10}
+PORT=${PORT:-8765}
+HTTP_PORT=${HTTP_PORT:-8089}
+OUT="$ROOT/bench/target/run-$(date +%Y%m%dT%H%M%S)"
+mkdir -p "$OUT"
+SUMMARY="$OUT/summary.txt"
+say() { echo "$*" | tee -a "$SUMMARY"; }
+
+# The flags template.yaml ships in JAVA_TOOL_OPTIONS, and the local server's (function/pom.xml, mn:run).
+SHIPPED=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' template.yaml | head -1)
+LOCAL_FLAGS=$(sed -n 's:.*<local.jvm.args>\(.*\)</local.jvm.args>.*:\1:p' function/pom.xml | head -1)
+
+# ---------- build ----------
+echo "== build (function, Lambda package, bench)"
+mvn -B -q -Pbench -DskipTests -pl bench -am package > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; exit 1; }
+FLOOR_SRC=${FLOOR_DIR:-$ROOT/../shared/perf-floor}
+FLOOR="$ROOT/bench/target/perf-floor"
+if [ ! -f "$FLOOR/target/perf.jar" ]; then
+  [ -d "$FLOOR_SRC" ] || { echo "no performance floor at $FLOOR_SRC: set FLOOR_DIR" >&2; exit 1; }
+  rm -rf "$FLOOR" && cp -r "$FLOOR_SRC" "$FLOOR" && chmod -R u+w "$FLOOR"
+  (cd "$FLOOR" && mvn -B -q package > "$OUT/floor-build.log" 2>&1) || { tail -50 "$OUT/floor-build.log"; exit 1; }
+fi
+FJAR="$FLOOR/target/perf.jar"
+CP="$(cat bench/target/classpath.txt):$ROOT/bench/target/classes"
+SER=$(tr ':' '\n' < bench/target/classpath.txt | grep 'aws-lambda-java-serialization' | head -1)
+LAMBDA_CP="$ROOT/function/target/ism-function-lambda.jar:$SER:$ROOT/bench/target/classes"
+FEVENT="$FLOOR/events/apigw-v2-ism-registry-push.json"
+FBODY="$FLOOR/events/ism-registry-push-schema2.json"
+DIGEST=sha256:c6d1c61b1e3c3e3f8295927ceca1cc570667319e3d75ee2b30006ee0001f7b49
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "java: $(java -version 2>&1 | head -2 | tail -1)"
+  echo "shipped Lambda flags: ${SHIPPED:-none}; local server flags: ${LOCAL_FLAGS:-none}"
+  echo "Lambda package: $(stat -c %s function/target/ism-function-lambda.jar) bytes"
+} | tee -a "$SUMMARY"
+
+median() { sort -n | awk '{a[NR]=$1} END{ if (NR==0) {print "-"; exit} m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; print m}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0==0) print "-"; else printf "%.2f", a/b }'; }
+
+# ---------- 1. warm (JMH), before DynamoDB Local takes any CPU ----------
+if [ "${SKIP_WARM:-0}" != 1 ]; then
+  echo "== warm: $ROUNDS rounds of floor-warm and WarmHandlerBench, alternating"
+  for r in $(seq 1 "$ROUNDS"); do
+    java -jar "$FJAR" floor-warm --body "$FBODY" --event "$FEVENT" --warmup 3 --iterations 5 --forks 1 > "$OUT/floor-warm-$r.txt" 2>&1
+    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi 3 -w 1s -i 5 -r 1s -f 1 \
+      -jvmArgsAppend "-Dism.repo=$ROOT" > "$OUT/warm-$r.txt" 2>&1
+  done
+  score() { awk -v b="$2" '$1 ~ ("\\." b "$") && $2=="avgt" {print $4}' "$1"; }
+  say ""
+  say "warm, us/op (median of $ROUNDS rounds): ours | floor | ratio"
+  f_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/floor-warm-$r.txt" handleDryRun; done | median)
+  f_pv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/floor-warm-$r.txt" parseValidate; done | median)
+  o_inv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" invalid; done | median)
+  o_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRun; done | median)
+  o_reads=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRunReads; done | median)
+  o_write=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" write; done | median)
+  o_own=$(awk -v a="$o_dry" -v b="$o_reads" 'BEGIN{printf "%.1f", a-b}')
+  say "  dry run without its DynamoDB reads ($o_dry - $o_reads): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
+  say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"
+  say "  write (201, in-process DynamoDB Local): $o_write"
+fi
+
+# ---------- 2. DynamoDB Local (the floor's), in the background ----------
+echo "== DynamoDB Local on 127.0.0.1:$PORT"
+java -jar "$FJAR" ddb-local --port "$PORT" --in-memory --table perf-floor > "$OUT/ddb-local.out" 2> "$OUT/ddb-local.err" &
+DDB_PID=$!
+SERVER_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  kill "$DDB_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 120); do grep -q '^ready' "$OUT/ddb-local.out" 2>/dev/null && break; sleep 0.25; done
+grep -q '^ready' "$OUT/ddb-local.out" || { echo "DynamoDB Local not ready" >&2; cat "$OUT/ddb-local.err"; exit 1; }
+ENDPOINT="http://127.0.0.1:$PORT"
+FDDB=(--ddb-endpoint "$ENDPOINT" --table perf-floor)
+java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads 2 --seconds 5 --warmup-seconds 0 > "$OUT/ddb-warmup.txt" 2>&1
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1
+LAMBDA_ENV=(ISM_DYNAMODB_ENDPOINT="$ENDPOINT" ISM_DYNAMODB_REGION=us-east-1 ISM_TABLE_NAME=ism-bench
+  ISM_TOKEN_AUTH_FILE="$ROOT/dev/auth/tokens.csv" ISM_AUTHORIZATION_POLICY_FILE="$ROOT/dev/auth/policy.jsonl")
+
+# ---------- 3. cold: fresh JVM -> first response, the Lambda package as Lambda starts it ----------
+if [ "${SKIP_COLD:-0}" != 1 ]; then
+  HANDLER=$(sed -n 's/^ *Handler: *//p' template.yaml | head -1)
+  # the table and the stream the runs map into, made by the function itself
+  env "${LAMBDA_ENV[@]}" ISM_DYNAMODB_CREATE_TABLE=true java -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/create-stream.json \
+    > "$OUT/cold-seed.out" 2> "$OUT/cold-seed.err"
+  grep -q '"statusCode":20[01]\|"statusCode":409' "$OUT/cold-seed.out" || { echo "seeding failed"; cat "$OUT/cold-seed.out"; exit 1; }
+  COLD="$OUT/cold.tsv"
+  : > "$COLD"
+  echo "== cold: $RUNS runs x {default, shipped flags} x {dry run, write} x {ours, floor}"
+  for i in $(seq 1 "$RUNS"); do
+    for variant in default shipped; do
+      flags=""; [ "$variant" = shipped ] && flags="$SHIPPED"
+      for mode in dry write; do
+        # shellcheck disable=SC2086
+        if [ "$mode" = dry ]; then
+          env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/dry-run.json > "$OUT/c.out" 2> "$OUT/c.err"
+        else
+          env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/registry-push.json --fresh-image "$DIGEST" > "$OUT/c.out" 2> "$OUT/c.err"
+        fi
+        printf 'ours\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
+          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" >> "$COLD"
+        fargs=(floor-cold --event "$FEVENT"); if [ "$mode" = dry ]; then fargs+=(--dry-run); else fargs+=("${FDDB[@]}"); fi
+        # shellcheck disable=SC2086
+        java $flags -jar "$FJAR" "${fargs[@]}" > "$OUT/c.out" 2> "$OUT/c.err"
+        printf 'floor\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
+          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" >> "$COLD"
+      done
+    done
+  done
+  say ""
+  say "cold, ms from JVM start to the first response (median of $RUNS): ours | floor | ratio   [statuses ours]"
+  for variant in default shipped; do
+    for mode in dry write; do
+      o=$(awk -F'\t' -v v="$variant" -v m="$mode" '$1=="ours" && $2==v && $3==m {print $4}' "$COLD" | median)
+      f=$(awk -F'\t' -v v="$variant" -v m="$mode" '$1=="floor" && $2==v && $3==m {print $4}' "$COLD" | median)
+      codes=$(awk -F'\t' -v v="$variant" -v m="$mode" '$1=="ours" && $2==v && $3==m {print $5}' "$COLD" | sort | uniq -c | awk '{printf "%sx%s ", $1, $2}')
+      say "  $variant flags, $mode: $o | $f | $(ratio "$o" "$f")   [$codes]"
+    done
+  done
+  say "  our phases (last run): $(awk -F'\t' '$1=="ours"' "$COLD" | tail -1 | cut -f6)"
+fi
+
+# ---------- 4. throughput and memory: the local server under K closed-loop clients ----------
+if [ "${SKIP_LOAD:-0}" != 1 ]; then
+  echo "== load: the local server (flags: $LOCAL_FLAGS) vs the bare SDK transaction, K = 1, 4, 16"
+  # shellcheck disable=SC2086
+  env "${LAMBDA_ENV[@]}" ISM_DYNAMODB_EMBEDDED=false ISM_DYNAMODB_CREATE_TABLE=true ISM_PORT="$HTTP_PORT" \
+    java $LOCAL_FLAGS -Dism.dev-dir="$ROOT/dev" -cp "$CP" dev.ism.function.Application > "$OUT/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died"; tail -30 "$OUT/server.log"; exit 1; }
+    sleep 0.25
+  done
+  say ""
+  say "throughput, mappings/s vs the floor's TransactWriteItems/s (${LOAD_SECONDS} s after 3 s warm-up): ours | floor | ratio"
+  for k in 1 4 16; do
+    java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$k" "$LOAD_SECONDS" 3 > "$OUT/load-$k.txt" 2>&1
+    java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k.txt" 2>&1
+    o=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k.txt")
+    f=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/raw-$k.txt")
+    say "  K=$k: $o | $f | $(ratio "$o" "$f")   ours: $(grep ops_per_s "$OUT/load-$k.txt")"
+  done
+  say "  peak RSS of the local server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$SERVER_PID/status)"
+fi
+echo
+echo "summary: $SUMMARY"

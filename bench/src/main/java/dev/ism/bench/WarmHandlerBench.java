@@ -1,0 +1,142 @@
+package dev.ism.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.ism.function.store.DynamoStore;
+import dev.ism.function.support.Api;
+import dev.ism.function.support.LambdaEvents;
+import dev.ism.function.support.TestLambdaContext;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The warm API Gateway HTTP API handler in-process, as a warm Lambda runs it: event bytes read by the
+ * Lambda runtime's serializer, {@code handleRequest} with a new invocation context, the response written
+ * by the runtime's serializer (the floor's {@code handleDryRun} likewise goes from event bytes to response
+ * bytes). DynamoDB Local runs in the same JVM.
+ * <ul>
+ *   <li>{@code invalid}: an authorized mapping whose body is invalid: 422, no DynamoDB call;</li>
+ *   <li>{@code dryRun}: the registry's push with {@code ?dryRun=All} into an existing stream: 201,
+ *   writing nothing, after the DynamoDB reads of {@code dryRunReads};</li>
+ *   <li>{@code dryRunReads}: those reads alone (the stream, the image), through the same client:
+ *   {@code dryRun - dryRunReads} is the function's own cost of a dry run;</li>
+ *   <li>{@code write}: the same push of a new image each time: 201, the Image and the tag event stored.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class WarmHandlerBench {
+
+    static final String DIGEST = "sha256:c6d1c61b1e3c3e3f8295927ceca1cc570667319e3d75ee2b30006ee0001f7b49";
+    private static final String NS = "myproject";
+    private static final String STREAM = "ruby";
+
+    private ApplicationContext context;
+    private APIGatewayV2HTTPEventFunction handler;
+    private DynamoStore store;
+    private PojoSerializer<APIGatewayV2HTTPEvent> events;
+    private PojoSerializer<APIGatewayV2HTTPResponse> responses;
+    private byte[] invalid;
+    private byte[] dryRun;
+    private String push;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        Path auth = Path.of(System.getProperty("ism.repo", ".")).resolve("dev/auth").toAbsolutePath();
+        // As the handler's own constructor builds it on Lambda: environments function and lambda, eager singletons.
+        ApplicationContextBuilder builder = ApplicationContext.builder();
+        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
+        context = builder.properties(Map.of(
+                "ism.dynamodb.embedded", true,
+                "ism.dynamodb.create-table", true,
+                "ism.dynamodb.table-name", "bench-" + UUID.randomUUID(),
+                "ism.auth.token-auth-file", auth.resolve("tokens.csv").toString(),
+                "ism.auth.policy-file", auth.resolve("policy.jsonl").toString())).start();
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        store = context.getBean(DynamoStore.class);
+        events = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
+        responses = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader());
+
+        String mappings = Api.BASE + "/namespaces/" + NS + "/imagestreammappings";
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + Api.REGISTRY_TOKEN, "Content-Type", "application/json");
+        byte[] body;
+        try (InputStream in = WarmHandlerBench.class.getResourceAsStream("/manifests/ism-registry-push-schema2.json")) {
+            body = in.readAllBytes();
+        }
+        expect(201, invoke(LambdaEvents.v2("POST", Api.BASE + "/namespaces/" + NS + "/imagestreams", headers,
+                ("{\"metadata\":{\"name\":\"" + STREAM + "\"}}").getBytes(StandardCharsets.UTF_8), false).getBytes(StandardCharsets.UTF_8)));
+        invalid = LambdaEvents.v2("POST", mappings, headers,
+                "{\"metadata\":{\"name\":\"ruby\"},\"image\":{}}".getBytes(StandardCharsets.UTF_8), false).getBytes(StandardCharsets.UTF_8);
+        dryRun = LambdaEvents.v2("POST", mappings + "?dryRun=All", headers, body, false).getBytes(StandardCharsets.UTF_8);
+        push = LambdaEvents.v2("POST", mappings, headers, body, false);
+        expect(422, invoke(invalid));
+        expect(201, invoke(dryRun));
+        expect(201, write());
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        context.close();
+    }
+
+    @Benchmark
+    public byte[] invalid() {
+        return invoke(invalid);
+    }
+
+    @Benchmark
+    public byte[] dryRun() {
+        return invoke(dryRun);
+    }
+
+    @Benchmark
+    public boolean dryRunReads() {
+        return store.getStream(NS, STREAM).isPresent() & store.getImage(DIGEST).isPresent();
+    }
+
+    @Benchmark
+    public byte[] write() {
+        byte[] random = new byte[32];
+        ThreadLocalRandom.current().nextBytes(random);
+        return invoke(push.replace(DIGEST, "sha256:" + HexFormat.of().formatHex(random)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] invoke(byte[] event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(events.fromJson(new java.io.ByteArrayInputStream(event)), new TestLambdaContext());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        responses.toJson(response, out);
+        return out.toByteArray();
+    }
+
+    private static void expect(int code, byte[] response) {
+        String text = new String(response, StandardCharsets.UTF_8);
+        if (!text.contains("\"statusCode\":" + code)) {
+            throw new IllegalStateException("expected " + code + ": " + text);
+        }
+    }
+}
