@@ -90,9 +90,7 @@ public final class OpenApiGenerator {
         doc.set("info", info());
         ObjectNode paths = doc.putObject("paths");
         for (Operation op : OPERATIONS) {
-            ObjectNode path = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : pathItem(paths, op, false);
-            ObjectNode o = path.putObject(op.method());
-            describe(o, op);
+            ObjectNode o = operation(paths, op, false);
             o.putArray("consumes").add("application/json");
             o.putArray("produces").add("application/json");
             o.putArray("schemes").add("https");
@@ -107,10 +105,7 @@ public final class OpenApiGenerator {
             if (params.isEmpty()) {
                 o.remove("parameters");
             }
-            ObjectNode responses = o.putObject("responses");
-            ObjectNode ok = responses.putObject(op.responseCode()).put("description", description(op.responseCode()));
-            ok.putObject("schema").put("$ref", "#/definitions/" + op.response());
-            responses.putObject("401").put("description", "Unauthorized");
+            responses(o, op).putObject("schema").put("$ref", "#/definitions/" + op.response());
             extensions(o, op);
         }
         doc.set("definitions", definitions.deepCopy());
@@ -123,9 +118,7 @@ public final class OpenApiGenerator {
         doc.set("info", info());
         ObjectNode paths = doc.putObject("paths");
         for (Operation op : OPERATIONS) {
-            ObjectNode path = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : pathItem(paths, op, true);
-            ObjectNode o = path.putObject(op.method());
-            describe(o, op);
+            ObjectNode o = operation(paths, op, true);
             if (op.create()) {
                 ArrayNode params = o.putArray("parameters");
                 createParameters().forEach(p -> params.add(v3Parameter(p)));
@@ -134,16 +127,29 @@ public final class OpenApiGenerator {
                         .put("$ref", "#/components/schemas/" + op.body());
                 body.put("required", true);
             }
-            ObjectNode responses = o.putObject("responses");
-            ObjectNode ok = responses.putObject(op.responseCode()).put("description", description(op.responseCode()));
-            ok.putObject("content").putObject("application/json").putObject("schema")
+            responses(o, op).putObject("content").putObject("application/json").putObject("schema")
                     .put("$ref", "#/components/schemas/" + op.response());
-            responses.putObject("401").put("description", "Unauthorized");
             extensions(o, op);
         }
         ObjectNode schemas = doc.putObject("components").putObject("schemas");
         definitions.properties().forEach(e -> schemas.set(e.getKey(), toV3(e.getValue())));
         return SchemaGenerator.print(doc);
+    }
+
+    /** The operation's object under its path item (made with the path's parameters on first use). */
+    private static ObjectNode operation(ObjectNode paths, Operation op, boolean v3) {
+        ObjectNode path = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : pathItem(paths, op, v3);
+        ObjectNode o = path.putObject(op.method());
+        describe(o, op);
+        return o;
+    }
+
+    /** The responses: 401, and the success one, returned for its schema. */
+    private static ObjectNode responses(ObjectNode o, Operation op) {
+        ObjectNode responses = o.putObject("responses");
+        ObjectNode ok = responses.putObject(op.responseCode()).put("description", description(op.responseCode()));
+        responses.putObject("401").put("description", "Unauthorized");
+        return ok;
     }
 
     // ------------------------------------------------------------------------------------------ parts
