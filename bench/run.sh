@@ -20,9 +20,9 @@ mkdir -p "$OUT"
 SUMMARY="$OUT/summary.txt"
 say() { echo "$*" | tee -a "$SUMMARY"; }
 
-# The flags template.yaml ships in JAVA_TOOL_OPTIONS, and the local server's (function/pom.xml, mn:run).
+# The flags template.yaml ships in JAVA_TOOL_OPTIONS, and the local server's (mn.jvmArgs in pom.xml, mn:run).
 SHIPPED=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\{0,1\}\([^"]*\)"\{0,1\} *$/\1/p' template.yaml | head -1)
-LOCAL_FLAGS=$(sed -n 's:.*<local.jvm.args>\(.*\)</local.jvm.args>.*:\1:p' function/pom.xml | head -1)
+LOCAL_FLAGS=$(sed -n 's:.*<mn.jvmArgs>\(.*\)</mn.jvmArgs>.*:\1:p' pom.xml | head -1)
 
 # ---------- build ----------
 echo "== build (function, Lambda package, bench)"
@@ -141,9 +141,10 @@ fi
 # ---------- 4. throughput and memory: the local server under K closed-loop clients ----------
 if [ "${SKIP_LOAD:-0}" != 1 ]; then
   echo "== load: the local server (flags: $LOCAL_FLAGS) vs the bare SDK transaction, K = 1, 4, 16"
+  # as mn:run starts it: its flags, then the plugin's own -XX:TieredStopAtLevel=1
   # shellcheck disable=SC2086
   env "${LAMBDA_ENV[@]}" ISM_DYNAMODB_EMBEDDED=false ISM_DYNAMODB_CREATE_TABLE=true ISM_PORT="$HTTP_PORT" \
-    java $LOCAL_FLAGS -Dism.dev-dir="$ROOT/dev" -cp "$CP" dev.ism.function.Application > "$OUT/server.log" 2>&1 &
+    java $LOCAL_FLAGS -XX:TieredStopAtLevel=1 -Dism.dev-dir="$ROOT/dev" -cp "$CP" dev.ism.function.Application > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
     curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && break

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.ParameterizedType;
@@ -22,9 +24,9 @@ import java.util.UUID;
 /**
  * One cold start, as the Lambda Java runtime makes it: in a fresh JVM whose class path is the Lambda
  * package, the aws-lambda-java-serialization jar and this class only, construct the handler by its
- * no-argument constructor, read the event file with the runtime's serializer for the handler's input
- * type, call {@code handleRequest} with a new invocation context, write the response with the
- * serializer for its output type. The response goes to stdout; stderr gets the figures, in the floor's
+ * no-argument constructor and call {@code handleRequest} with a new invocation context: a stream handler
+ * with the event file's bytes; a typed handler with the event read by the runtime's serializer for its
+ * input type, the response written with the serializer for its output type (phase {@code event_decode}). The response goes to stdout; stderr gets the figures, in the floor's
  * words ({@code ms_since_jvm_start=N}, then {@code phases_ms ...}).
  *
  * <p>{@code --fresh-image DIGEST}: every occurrence of DIGEST in the event is replaced with a random
@@ -49,17 +51,27 @@ public final class ColdStart {
 
         long t0 = System.nanoTime();
         Class<?> handlerClass = Class.forName(args[0]);
-        RequestHandler handler = (RequestHandler) handlerClass.getConstructor().newInstance();
+        Object handler = handlerClass.getConstructor().newInstance();
         long t1 = System.nanoTime();
-        Type[] types = handlerTypes(handlerClass);
-        PojoSerializer in = LambdaEventSerializers.serializerFor((Class) types[0], ColdStart.class.getClassLoader());
-        PojoSerializer out = LambdaEventSerializers.serializerFor((Class) types[1], ColdStart.class.getClassLoader());
-        Object input = in.fromJson(event);
-        long t2 = System.nanoTime();
-        Object response = handler.handleRequest(input, new Invocation());
-        long t3 = System.nanoTime();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        out.toJson(response, json);
+        long t2;
+        long t3;
+        if (handler instanceof RequestStreamHandler stream) {
+            // The runtime passes a stream handler the event's bytes and returns what it writes.
+            t2 = System.nanoTime();
+            stream.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), json, new Invocation());
+            t3 = System.nanoTime();
+        } else {
+            // A typed handler gets the event read by the runtime's serializer for its input type.
+            Type[] types = handlerTypes(handlerClass);
+            PojoSerializer in = LambdaEventSerializers.serializerFor((Class) types[0], ColdStart.class.getClassLoader());
+            PojoSerializer out = LambdaEventSerializers.serializerFor((Class) types[1], ColdStart.class.getClassLoader());
+            Object input = in.fromJson(event);
+            t2 = System.nanoTime();
+            Object response = ((RequestHandler) handler).handleRequest(input, new Invocation());
+            t3 = System.nanoTime();
+            out.toJson(response, json);
+        }
         System.out.write(json.toByteArray());
         System.out.println();
         System.out.flush();

@@ -1,9 +1,5 @@
 package dev.ism.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.LambdaEvents;
@@ -11,7 +7,7 @@ import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.ism.function.lambda.HttpApiHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -22,9 +18,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -34,10 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The warm API Gateway HTTP API handler in-process, as a warm Lambda runs it: event bytes read by the
- * Lambda runtime's serializer, {@code handleRequest} with a new invocation context, the response written
- * by the runtime's serializer (the floor's {@code handleDryRun} likewise goes from event bytes to response
- * bytes). DynamoDB Local runs in the same JVM.
+ * The warm API Gateway HTTP API handler (template.yaml's) in-process, as a warm Lambda runs it: event
+ * bytes in, a new invocation context, response bytes out (the floor's {@code handleDryRun} likewise goes
+ * from event bytes to response bytes). DynamoDB Local runs in the same JVM.
  * <ul>
  *   <li>{@code invalid}: an authorized mapping whose body is invalid: 422, no DynamoDB call;</li>
  *   <li>{@code dryRun}: the registry's push with {@code ?dryRun=All} into an existing stream: 201,
@@ -57,10 +54,8 @@ public class WarmHandlerBench {
     private static final String STREAM = "ruby";
 
     private ApplicationContext context;
-    private APIGatewayV2HTTPEventFunction handler;
+    private HttpApiHandler handler;
     private DynamoStore store;
-    private PojoSerializer<APIGatewayV2HTTPEvent> events;
-    private PojoSerializer<APIGatewayV2HTTPResponse> responses;
     private byte[] invalid;
     private byte[] dryRun;
     private String push;
@@ -77,10 +72,8 @@ public class WarmHandlerBench {
                 "ism.dynamodb.table-name", "bench-" + UUID.randomUUID(),
                 "ism.auth.token-auth-file", auth.resolve("tokens.csv").toString(),
                 "ism.auth.policy-file", auth.resolve("policy.jsonl").toString())).start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        handler = new HttpApiHandler(context);
         store = context.getBean(DynamoStore.class);
-        events = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
-        responses = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader());
 
         String mappings = Api.BASE + "/namespaces/" + NS + "/imagestreammappings";
         Map<String, String> headers = Map.of("Authorization", "Bearer " + Api.REGISTRY_TOKEN, "Content-Type", "application/json");
@@ -127,9 +120,12 @@ public class WarmHandlerBench {
     }
 
     private byte[] invoke(byte[] event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(events.fromJson(new java.io.ByteArrayInputStream(event)), new TestLambdaContext());
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        responses.toJson(response, out);
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, new TestLambdaContext());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
     }
 

@@ -13,17 +13,13 @@ import au.com.dius.pact.provider.IProviderVerifier;
 import au.com.dius.pact.provider.ProviderInfo;
 import au.com.dius.pact.provider.ProviderResponse;
 import au.com.dius.pact.provider.junit5.TestTarget;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.ism.function.lambda.HttpApiHandler;
+import dev.ism.function.lambda.RestApiHandler;
 import dev.ism.function.support.LambdaEvents;
+import dev.ism.function.support.LambdaInvoke;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import kotlin.Pair;
 
 import java.net.URLEncoder;
@@ -39,9 +35,9 @@ import java.util.TreeMap;
 /**
  * A Pact JVM test target that verifies through the function's AWS Lambda handler, with no socket:
  * each interaction's request becomes an API Gateway proxy event (HTTP API payload 2.0 or REST API
- * payload 1.0, as API Gateway writes it: {@link LambdaEvents}), read by the Lambda Java runtime's own
- * event deserializer, handled by Micronaut's {@link APIGatewayV2HTTPEventFunction} or
- * {@link ApiGatewayProxyRequestEventFunction} on the function's application context, and the handler's
+ * payload 1.0, as API Gateway writes it: {@link LambdaEvents}), passed as bytes, as the Lambda Java runtime
+ * passes them, to the function's stream handler ({@link HttpApiHandler} or {@link RestApiHandler}) on the
+ * function's application context, and the handler's
  * response event (status, single and multi-value headers, body, base64 or not) goes back to the
  * verifier as a {@link ProviderResponse}.
  */
@@ -51,18 +47,12 @@ public final class LambdaTestTarget implements TestTarget {
     public enum Payload { V2, V1 }
 
     private final Payload payload;
-    private final APIGatewayV2HTTPEventFunction v2;
-    private final ApiGatewayProxyRequestEventFunction v1;
-    private final PojoSerializer<APIGatewayV2HTTPEvent> v2Events =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LambdaTestTarget.class.getClassLoader());
-    private final PojoSerializer<APIGatewayProxyRequestEvent> v1Events =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, LambdaTestTarget.class.getClassLoader());
+    private final RequestStreamHandler handler;
 
     /** The handler of {@code payload} on the function's running application context. */
     public LambdaTestTarget(ApplicationContext context, Payload payload) {
         this.payload = payload;
-        this.v2 = payload == Payload.V2 ? new APIGatewayV2HTTPEventFunction(context) : null;
-        this.v1 = payload == Payload.V1 ? new ApiGatewayProxyRequestEventFunction(context) : null;
+        this.handler = payload == Payload.V2 ? new HttpApiHandler(context) : new RestApiHandler(context);
     }
 
     @Override
@@ -99,18 +89,8 @@ public final class LambdaTestTarget implements TestTarget {
 
     @Override
     public ProviderResponse executeInteraction(Object client, Object request) {
-        String event = (String) request;
-        return switch (payload) {
-            case V2 -> {
-                APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), new TestLambdaContext());
-                yield response(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
-            }
-            case V1 -> {
-                APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), new TestLambdaContext());
-                yield response(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
-                        Boolean.TRUE.equals(r.getIsBase64Encoded()));
-            }
-        };
+        LambdaInvoke.Response r = LambdaInvoke.invoke(handler, (String) request, new TestLambdaContext());
+        return response(r.statusCode(), r.headers(), r.multiValueHeaders(), r.body(), r.base64());
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.ism.function.store.DynamoStore;
 import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.crac.Core;
@@ -23,6 +22,8 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ import java.util.Map;
  * authenticate callers; no priming secret exists), so a request through the handler stops at
  * authentication. Priming therefore runs in two steps, both writing nothing:
  * <ol>
- *   <li>through the real Lambda handler ({@link APIGatewayV2HTTPEventFunction}, as Lambda calls it), an API
+ *   <li>through the real Lambda handler ({@link HttpApiHandler}, as Lambda calls it, event bytes in and out), an API
  *   Gateway HTTP API event {@code POST .../namespaces/ism-snapstart-priming/imagestreammappings?dryRun=All}
  *   without a token: event mapping, routing, the filters, the blocking executor and the Status rendering;
  *   it answers 401 before any route runs or DynamoDB is touched;</li>
@@ -117,8 +118,7 @@ public class SnapStartPriming implements Resource {
         long start = System.nanoTime();
         byte[] body = body();
 
-        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPEventFunction(context).handleRequest(event(body), null);
-        int handlerStatus = response.getStatusCode();
+        int handlerStatus = throughHandler(body);
 
         int mappingStatus;
         try {
@@ -139,6 +139,17 @@ public class SnapStartPriming implements Resource {
         LOG.info("SnapStart priming: handler answered {} (no credentials), dry-run mapping {}, {} streams listed, {} ms",
                 handlerStatus, mappingStatus, listed, millis);
         return new Outcome(handlerStatus, mappingStatus, listed, millis);
+    }
+
+    /** The priming request through the Lambda handler, as the runtime passes it: event bytes in, response bytes out. */
+    private int throughHandler(byte[] body) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new HttpApiHandler(context).handleRequest(new ByteArrayInputStream(JsonEventHandler.EVENTS.writeValueAsBytes(event(body))), out, null);
+            return JsonEventHandler.EVENTS.readValue(out.toByteArray(), APIGatewayV2HTTPResponse.class).getStatusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The HTTP API (payload 2.0) event API Gateway would send for the priming request. */

@@ -1,18 +1,14 @@
 package dev.ism.function.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.LambdaEvents;
+import dev.ism.function.support.LambdaInvoke;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A warm Lambda serves hundreds of thousands of invocations, each with a new {@code Context}: nothing
- * may grow with them. 100,000 invocations of the real API Gateway HTTP API handler, each with an
+ * may grow with them. 100,000 invocations of the real API Gateway HTTP API handler (template.yaml's, event bytes in and out), each with an
  * invocation context of its own, leave the application context's bean definitions as they were, let
  * every invocation context be collected, and keep the heap after GC where it was after the first 10,000.
  * (micronaut-function-aws 4.11.0 registers two bean definitions per invocation: see {@link LambdaInvocation}.)
@@ -42,7 +38,7 @@ class WarmInvocationsTest {
     private static final int INVOCATIONS = 100_000;
     private static final int WARM_UP = 10_000;
     private static ApplicationContext context;
-    private static APIGatewayV2HTTPEventFunction handler;
+    private static HttpApiHandler handler;
 
     @BeforeAll
     static void start() {
@@ -51,7 +47,7 @@ class WarmInvocationsTest {
         ApplicationContextBuilder builder = ApplicationContext.builder();
         LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
         context = builder.environments("test").start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        handler = new HttpApiHandler(context);
     }
 
     @Test
@@ -70,8 +66,6 @@ class WarmInvocationsTest {
 
     @Test
     void hundredThousandInvocationsLeaveNothingBehind() {
-        PojoSerializer<APIGatewayV2HTTPEvent> events =
-                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
         // An invalid mapping of an authorized caller: authentication, authorization, routing, the
         // controller, validation and a 422 Status, and no DynamoDB call.
         String json = LambdaEvents.v2("POST", Api.BASE + "/namespaces/warm/imagestreammappings",
@@ -96,9 +90,9 @@ class WarmInvocationsTest {
             if (i % 1000 == 0) {
                 watched.add(new WeakReference<>(invocation, collected));
             }
-            APIGatewayV2HTTPResponse response = handler.handleRequest(events.fromJson(json), invocation);
-            if (response.getStatusCode() != 422) {
-                throw new AssertionError("invocation " + i + " answered " + response.getStatusCode() + ": " + response.getBody());
+            LambdaInvoke.Response response = LambdaInvoke.invoke(handler, json, invocation);
+            if (response.statusCode() != 422) {
+                throw new AssertionError("invocation " + i + " answered " + response.statusCode() + ": " + response.body());
             }
         }
 

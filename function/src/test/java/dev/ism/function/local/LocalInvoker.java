@@ -1,31 +1,23 @@
 package dev.ism.function.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ism.function.lambda.HttpApiHandler;
+import dev.ism.function.lambda.RestApiHandler;
+import dev.ism.function.support.LambdaInvoke;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
- * Runs API Gateway event JSON through the function's real Lambda handlers as the Lambda Java runtime does:
- * the event is read with the runtime's own serializers ({@code aws-lambda-java-serialization}), passed to
- * {@code handleRequest}, and the response event written back to JSON with them. HTTP API payload 2.0 events
- * go to {@link APIGatewayV2HTTPEventFunction} (template.yaml's handler), REST API payload 1.0 events to
- * {@link ApiGatewayProxyRequestEventFunction}. Each handler is built once, on first use, and reused, as one
+ * Runs API Gateway event JSON through the function's real Lambda handlers as the Lambda Java runtime does
+ * for a stream handler: the event's bytes in, the response event's bytes out. HTTP API payload 2.0 events
+ * go to {@link HttpApiHandler} (template.yaml's handler), REST API payload 1.0 events to
+ * {@link RestApiHandler}. Each handler is built once, on first use, and reused, as one
  * warm Lambda instance would.
  */
 public final class LocalInvoker implements AutoCloseable {
@@ -53,24 +45,14 @@ public final class LocalInvoker implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ClassLoader LOADER = LocalInvoker.class.getClassLoader();
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> V2_IN =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LOADER);
-    private static final PojoSerializer<APIGatewayV2HTTPResponse> V2_OUT =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, LOADER);
-    private static final PojoSerializer<APIGatewayProxyRequestEvent> V1_IN =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, LOADER);
-    private static final PojoSerializer<APIGatewayProxyResponseEvent> V1_OUT =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyResponseEvent.class, LOADER);
 
-    private final Supplier<APIGatewayV2HTTPEventFunction> newV2;
-    private final Supplier<ApiGatewayProxyRequestEventFunction> newV1;
+    private final Supplier<HttpApiHandler> newV2;
+    private final Supplier<RestApiHandler> newV1;
     private final boolean ownsHandlers;
-    private APIGatewayV2HTTPEventFunction v2;
-    private ApiGatewayProxyRequestEventFunction v1;
+    private HttpApiHandler v2;
+    private RestApiHandler v1;
 
-    private LocalInvoker(Supplier<APIGatewayV2HTTPEventFunction> newV2, Supplier<ApiGatewayProxyRequestEventFunction> newV1,
-                         boolean ownsHandlers) {
+    private LocalInvoker(Supplier<HttpApiHandler> newV2, Supplier<RestApiHandler> newV1, boolean ownsHandlers) {
         this.newV2 = newV2;
         this.newV1 = newV1;
         this.ownsHandlers = ownsHandlers;
@@ -82,13 +64,12 @@ public final class LocalInvoker implements AutoCloseable {
      * variables and system properties.
      */
     public static LocalInvoker asLambdaBuildsIt() {
-        return new LocalInvoker(APIGatewayV2HTTPEventFunction::new, ApiGatewayProxyRequestEventFunction::new, true);
+        return new LocalInvoker(HttpApiHandler::new, RestApiHandler::new, true);
     }
 
     /** Handlers on an application context the caller owns (tests). */
     public static LocalInvoker on(ApplicationContext context) {
-        return new LocalInvoker(() -> new APIGatewayV2HTTPEventFunction(context),
-                () -> new ApiGatewayProxyRequestEventFunction(context), false);
+        return new LocalInvoker(() -> new HttpApiHandler(context), () -> new RestApiHandler(context), false);
     }
 
     /** The payload an event is written in: {@code "version": "2.0"} is HTTP API, {@code httpMethod} REST API. */
@@ -109,36 +90,13 @@ public final class LocalInvoker implements AutoCloseable {
     }
 
     public Invocation invoke(String eventJson) {
-        return switch (payloadOf(eventJson)) {
-            case HTTP_API_V2 -> {
-                if (v2 == null) {
-                    v2 = newV2.get();
-                }
-                APIGatewayV2HTTPResponse r = v2.handleRequest(V2_IN.fromJson(eventJson), new TestLambdaContext());
-                yield new Invocation(Payload.HTTP_API_V2, r.getStatusCode(), toJson(V2_OUT, r), body(r.getBody(), r.getIsBase64Encoded()));
-            }
-            case REST_API_V1 -> {
-                if (v1 == null) {
-                    v1 = newV1.get();
-                }
-                APIGatewayProxyResponseEvent r = v1.handleRequest(V1_IN.fromJson(eventJson), new TestLambdaContext());
-                yield new Invocation(Payload.REST_API_V1, r.getStatusCode(), toJson(V1_OUT, r),
-                        body(r.getBody(), Boolean.TRUE.equals(r.getIsBase64Encoded())));
-            }
+        Payload payload = payloadOf(eventJson);
+        RequestStreamHandler handler = switch (payload) {
+            case HTTP_API_V2 -> v2 == null ? (v2 = newV2.get()) : v2;
+            case REST_API_V1 -> v1 == null ? (v1 = newV1.get()) : v1;
         };
-    }
-
-    private static <T> String toJson(PojoSerializer<T> serializer, T response) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        serializer.toJson(response, out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String body(String body, boolean base64) {
-        if (body == null) {
-            return "";
-        }
-        return base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        LambdaInvoke.Response r = LambdaInvoke.invoke(handler, eventJson, new TestLambdaContext());
+        return new Invocation(payload, r.statusCode(), r.json(), r.text());
     }
 
     /** Closes the handlers (and their contexts) this invoker built; never a context it was given. */

@@ -79,7 +79,7 @@ class LambdaPackageIT {
                     "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                     "com/nimbusds/jose/JWSObject.class",
                     "application.yml",
-                    "logback.xml")) {
+                    "META-INF/services/ch.qos.logback.classic.spi.Configurator")) {
                 assertNotNull(zip.getEntry(entry), "missing " + entry);
             }
             // The SDK finds exactly one HTTP client: url-connection (the one the code builds anyway).

@@ -5,9 +5,10 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.ParameterizedType;
@@ -24,8 +25,9 @@ import java.nio.file.Path;
  *   <li>init: the handler class named in template.yaml, by its no-argument constructor;</li>
  *   <li>with {@code -Dism.probe.snapstart=true}, the SnapStart checkpoint and restore, through the stand-in
  *   CRaC runtime ({@code fakecrac.Core}): the function's registered hooks run (priming);</li>
- *   <li>each event file, read with the runtime's serializer for the handler's input type, through
- *   {@code handleRequest}, the response written back with the serializer for its output type.</li>
+ *   <li>each event file through {@code handleRequest} as the runtime calls the handler: its bytes to a
+ *   stream handler (template.yaml's), or read with the runtime's serializer for a typed handler's input
+ *   type and the response written back with the serializer for its output type.</li>
  * </ol>
  * Results are lines on stdout starting with {@value #PREFIX} (the function logs on stdout too), times in ms.
  * No dependency on test code: this class must load from the probe's own small classpath.
@@ -46,7 +48,7 @@ public final class LambdaRuntimeProbe {
 
         long t0 = System.nanoTime();
         Class<?> handlerClass = Class.forName(args[0]);
-        RequestHandler handler = (RequestHandler) handlerClass.getConstructor().newInstance();
+        Object handler = handlerClass.getConstructor().newInstance();
         long t1 = System.nanoTime();
         out.println(PREFIX + "init ms=" + ms(t0, t1) + " jvm-uptime-ms=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
 
@@ -57,17 +59,22 @@ public final class LambdaRuntimeProbe {
             out.println(PREFIX + "checkpoint ms=" + ms(c0, c1) + " resources=" + dev.ism.function.sam.fakecrac.Core.registered());
         }
 
-        Type[] types = requestHandlerTypes(handlerClass);
-        ClassLoader loader = LambdaRuntimeProbe.class.getClassLoader();
-        PojoSerializer in = LambdaEventSerializers.serializerFor((Class) types[0], loader);
-        PojoSerializer outSerializer = LambdaEventSerializers.serializerFor((Class) types[1], loader);
         for (int i = 1; i < args.length; i++) {
-            Object event = in.fromJson(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8));
-            long r0 = System.nanoTime(); // handleRequest only: the runtime's own (de)serialization is not the function's
-            Object response = handler.handleRequest(event, new ProbeContext());
-            long r1 = System.nanoTime();
+            byte[] event = Files.readAllBytes(Path.of(args[i]));
             ByteArrayOutputStream json = new ByteArrayOutputStream();
-            outSerializer.toJson(response, json);
+            long r0 = System.nanoTime();
+            if (handler instanceof RequestStreamHandler stream) {
+                // The runtime passes the event's bytes to a stream handler, and returns what it wrote.
+                stream.handleRequest(new ByteArrayInputStream(event), json, new ProbeContext());
+            } else {
+                // A typed handler gets the event read by the runtime's serializer for its input type.
+                Type[] types = requestHandlerTypes(handlerClass);
+                ClassLoader loader = LambdaRuntimeProbe.class.getClassLoader();
+                Object typed = LambdaEventSerializers.serializerFor((Class) types[0], loader).fromJson(new String(event, StandardCharsets.UTF_8));
+                Object response = ((RequestHandler) handler).handleRequest(typed, new ProbeContext());
+                LambdaEventSerializers.serializerFor((Class) types[1], loader).toJson(response, json);
+            }
+            long r1 = System.nanoTime();
             out.println(PREFIX + "response file=" + Path.of(args[i]).getFileName() + " ms=" + ms(r0, r1) + " json="
                     + json.toString(StandardCharsets.UTF_8).replace('\n', ' '));
         }

@@ -1,18 +1,12 @@
 package dev.ism.function.support;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.store.DynamoStore;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import dev.ism.function.lambda.HttpApiHandler;
+import dev.ism.function.lambda.RestApiHandler;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -22,9 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The function as its users reach it, for tests: one application context (environment "test":
  * DynamoDB Local in-process, the dev auth files) served three ways: over HTTP by the Netty server,
  * and through the real Lambda handlers for API Gateway HTTP API (payload 2.0) and REST API
- * (payload 1.0) events, written as API Gateway sends them and read by the Lambda runtime's own
- * event deserializer.
+ * (payload 1.0) events, written as API Gateway sends them and passed as bytes, as the Lambda runtime
+ * passes them to a stream handler.
  */
 public final class Api implements AutoCloseable {
 
@@ -55,13 +47,9 @@ public final class Api implements AutoCloseable {
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
-    private final APIGatewayV2HTTPEventFunction v2;
-    private final ApiGatewayProxyRequestEventFunction v1;
+    private final HttpApiHandler v2;
+    private final RestApiHandler v1;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final PojoSerializer<APIGatewayV2HTTPEvent> v2Events =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Api.class.getClassLoader());
-    private final PojoSerializer<APIGatewayProxyRequestEvent> v1Events =
-            LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, Api.class.getClassLoader());
 
     /** One function for the whole test JVM; tests keep apart by namespace and stream names. */
     public static synchronized Api shared() {
@@ -76,8 +64,8 @@ public final class Api implements AutoCloseable {
     public Api(Map<String, Object> properties) {
         context = ApplicationContext.builder().environments("test").properties(properties).start();
         server = context.getBean(EmbeddedServer.class).start();
-        v2 = new APIGatewayV2HTTPEventFunction(context);
-        v1 = new ApiGatewayProxyRequestEventFunction(context);
+        v2 = new HttpApiHandler(context);
+        v1 = new RestApiHandler(context);
     }
 
     public ApplicationContext context() {
@@ -171,15 +159,12 @@ public final class Api implements AutoCloseable {
 
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v2(method, path, headers, body, base64);
-        APIGatewayV2HTTPResponse r = v2.handleRequest(v2Events.fromJson(event), lambdaContext());
-        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(), r.getIsBase64Encoded());
+        return lambdaResponse(LambdaInvoke.invoke(v2, event, lambdaContext()));
     }
 
     private Response throughV1(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v1(method, path, headers, body, base64);
-        APIGatewayProxyResponseEvent r = v1.handleRequest(v1Events.fromJson(event), lambdaContext());
-        return lambdaResponse(r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getBody(),
-                Boolean.TRUE.equals(r.getIsBase64Encoded()));
+        return lambdaResponse(LambdaInvoke.invoke(v1, event, lambdaContext()));
     }
 
     /** A new invocation context, as the Lambda runtime passes one per invocation. */
@@ -194,18 +179,13 @@ public final class Api implements AutoCloseable {
         return lastAwsRequestId;
     }
 
-    private static Response lambdaResponse(int code, Map<String, String> single, Map<String, List<String>> multi,
-                                           String body, boolean base64) {
+    private static Response lambdaResponse(LambdaInvoke.Response r) {
         Map<String, String> h = new TreeMap<>();
-        if (multi != null) {
-            multi.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        }
-        if (single != null) {
-            single.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        String text = body == null ? "" : base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-        return new Response(code, h, text);
+        r.multiValueHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        r.headers().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        return new Response(r.statusCode(), h, r.text());
     }
+
 
     @Override
     public void close() {
