@@ -85,12 +85,9 @@ public final class OpenApiGenerator {
     }
 
     static String v2(ObjectNode definitions) throws IOException {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("swagger", "2.0");
-        doc.set("info", info());
-        ObjectNode paths = doc.putObject("paths");
+        ObjectNode doc = document("swagger", "2.0");
         for (Operation op : OPERATIONS) {
-            ObjectNode o = operation(paths, op, false);
+            ObjectNode o = operation(doc, op, false);
             o.putArray("consumes").add("application/json");
             o.putArray("produces").add("application/json");
             o.putArray("schemes").add("https");
@@ -113,12 +110,9 @@ public final class OpenApiGenerator {
     }
 
     static String v3(ObjectNode definitions) throws IOException {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("openapi", "3.0.0");
-        doc.set("info", info());
-        ObjectNode paths = doc.putObject("paths");
+        ObjectNode doc = document("openapi", "3.0.0");
         for (Operation op : OPERATIONS) {
-            ObjectNode o = operation(paths, op, true);
+            ObjectNode o = operation(doc, op, true);
             if (op.create()) {
                 ArrayNode params = o.putArray("parameters");
                 createParameters().forEach(p -> params.add(v3Parameter(p)));
@@ -136,8 +130,18 @@ public final class OpenApiGenerator {
         return SchemaGenerator.print(doc);
     }
 
-    /** The operation's object under its path item (made with the path's parameters on first use). */
-    private static ObjectNode operation(ObjectNode paths, Operation op, boolean v3) {
+    /** A document with its version field, info and (empty) paths. */
+    private static ObjectNode document(String versionField, String version) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put(versionField, version);
+        doc.set("info", info());
+        doc.putObject("paths");
+        return doc;
+    }
+
+    /** The operation's object under its path item in {@code doc} (made with the path's parameters on first use). */
+    private static ObjectNode operation(ObjectNode doc, Operation op, boolean v3) {
+        ObjectNode paths = (ObjectNode) doc.get("paths");
         ObjectNode path = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : pathItem(paths, op, v3);
         ObjectNode o = path.putObject(op.method());
         describe(o, op);
