@@ -1,16 +1,15 @@
 package dev.ism.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
+import dev.ism.schema.reference.DockerImageReference;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,24 +18,31 @@ import java.util.Map;
  * decoder refuses it) or a 422 with every cause at once. The steps are those of BEHAVIOUR.md
  * section 1, 6 to 10:
  * <ol>
- *   <li>decode: an object, {@code kind}/{@code apiVersion} right or absent, every field of its JSON
- *       type and Kubernetes format (a null optional field is absent; unknown fields are dropped);</li>
+ *   <li>decode ({@link Decoder}): an object, {@code kind}/{@code apiVersion} right or absent, every field
+ *       of its JSON type and Kubernetes format (a null optional field is absent; unknown fields and
+ *       duplicate keys dropped, warned about or refused by {@link FieldValidation});
+ *       {@code image.dockerImageMetadata} a DockerImage 1.0;</li>
  *   <li>{@code metadata.namespace} filled from the URL, or 400 when it differs;</li>
  *   <li>prepare: system fields wiped, {@code image.signatures} dropped, {@code dockerImageReference}
  *       defaulted when an internal registry hostname is configured;</li>
  *   <li>validate: the semantic rules of the server, then the schema's required fields.</li>
  * </ol>
  * Compiled once (the schema loads from the classpath, never the network); immutable and thread-safe.
+ * Never throws for any input; the work is linear in the input's size (see the module README's limits).
  */
 public final class ImageStreamMappingValidator {
 
     public static final String GROUP = Status.GROUP;
     public static final String KIND = "ImageStreamMapping";
     public static final String API_VERSION = GROUP + "/v1";
-    private static final String CANNOT_HANDLE = KIND + " in version \"v1\" cannot be handled as a " + KIND + ": ";
     private static final List<String> SYSTEM_FIELDS = List.of("uid", "creationTimestamp", "selfLink", "deletionTimestamp");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Jackson's default limits, except names: Go's decoder takes keys of any length (a label key of
+     * 100 KB is a 422, not a 400), so they are bounded only by the body. Nesting stays at 1,000.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
+            .build());
 
     private final SchemaCheck schema = new SchemaCheck();
     private final String internalRegistryHostname;
@@ -58,31 +64,55 @@ public final class ImageStreamMappingValidator {
         return new ImageStreamMappingValidator(hostname == null || hostname.isBlank() ? null : hostname);
     }
 
-    /** Parses and validates raw request bytes (malformed JSON is a 400 as the API server words it). */
+    /** {@link #validate(byte[], String, FieldValidation)} with the default, {@link FieldValidation#WARN}. */
     public Outcome validate(byte[] body, String urlNamespace) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (IOException e) {
-            return badRequest("the object provided is unrecognized (must be of type " + KIND + "): couldn't get version/kind;"
-                    + " json parse error: " + parseError(e) + " (" + excerpt(body) + ")");
-        }
-        if (tree == null || tree.isMissingNode()) {
-            return badRequest("the object provided is unrecognized (must be of type " + KIND + "): couldn't get version/kind;"
-                    + " json parse error: unexpected end of JSON input");
-        }
-        return validate(tree, urlNamespace);
+        return validate(body, urlNamespace, FieldValidation.WARN);
     }
 
-    /** Validates a parsed body. The body is not modified; {@link Outcome.Valid} holds a prepared copy. */
-    public Outcome validate(JsonNode body, String urlNamespace) {
-        if (!body.isObject()) {
-            return badRequest("the object provided is unrecognized (must be of type " + KIND + "): couldn't get version/kind;"
-                    + " json parse error: json: cannot unmarshal " + goType(body) + " into Go value of type struct"
-                    + " { APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }");
+    /**
+     * Decodes and validates raw request bytes. Never throws; the work is linear in the body's size.
+     * A UTF-8 byte-order mark is a 400, as for Go's decoder; a byte that is not well-formed UTF-8 becomes U+FFFD.
+     */
+    public Outcome validate(byte[] body, String urlNamespace, FieldValidation mode) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            return badRequest(DecodeErrors.unparsable("invalid character '\u00ef' looking for beginning of value", body));
         }
-        ObjectNode mapping = schema.decodedCopy((ObjectNode) body);
+        try (JsonParser parser = JSON.createParser(Utf8.repaired(body))) {
+            return validate(Decoder.decode(parser, schema.shape()), urlNamespace, mode);
+        } catch (Decoder.Refused e) {
+            return badRequest(DecodeErrors.unparsable(e.getMessage(), body));
+        } catch (IOException e) {
+            return badRequest(DecodeErrors.unparsable(DecodeErrors.parseError(e), body));
+        }
+    }
 
+    /** {@link #validate(JsonNode, String, FieldValidation)} with the default, {@link FieldValidation#WARN}. */
+    public Outcome validate(JsonNode body, String urlNamespace) {
+        return validate(body, urlNamespace, FieldValidation.WARN);
+    }
+
+    /**
+     * Validates a parsed body (a tree deeper than 1,000 levels is a 400, as for bytes). The body is not
+     * modified; {@link Outcome.Valid} holds a prepared copy.
+     */
+    public Outcome validate(JsonNode body, String urlNamespace, FieldValidation mode) {
+        if (body == null || body.isMissingNode()) {
+            return badRequest(DecodeErrors.unrecognized("unexpected end of JSON input"));
+        }
+        try (JsonParser parser = body.traverse(JSON)) {
+            return validate(Decoder.decode(parser, schema.shape()), urlNamespace, mode);
+        } catch (Decoder.Refused e) {
+            return badRequest(DecodeErrors.unrecognized(e.getMessage()));
+        } catch (IOException e) {
+            return badRequest(DecodeErrors.unrecognized(DecodeErrors.parseError(e)));
+        }
+    }
+
+    private Outcome validate(Decoder.Result decoded, String urlNamespace, FieldValidation mode) {
+        if (!decoded.root().isObject()) {
+            return badRequest(DecodeErrors.notAnObject(decoded.root()));
+        }
+        ObjectNode mapping = (ObjectNode) decoded.root();
         Outcome typeMeta = typeMeta(mapping);
         if (typeMeta != null) {
             return typeMeta;
@@ -90,8 +120,16 @@ public final class ImageStreamMappingValidator {
         List<SchemaCheck.Finding> findings = schema.check(mapping);
         for (SchemaCheck.Finding f : findings) {
             if (!f.isRequired()) {
-                return badRequest(CANNOT_HANDLE + decodeError(mapping, f));
+                return badRequest(DecodeErrors.finding(f.keyword(), mapping.at(f.location().toString()),
+                        FieldPaths.of(f.location(), mapping), schema.field(f.location())));
             }
+        }
+        String metadataError = DockerImageMetadata.check(mapping.path("image").path("dockerImageMetadata"));
+        if (metadataError != null) {
+            return badRequest(DecodeErrors.CANNOT_HANDLE + metadataError);
+        }
+        if (mode == FieldValidation.STRICT && !decoded.problems().isEmpty()) {
+            return badRequest(DecodeErrors.strict(decoded.problems()));
         }
 
         ObjectNode meta = mapping.with("metadata");
@@ -105,14 +143,18 @@ public final class ImageStreamMappingValidator {
         prepare(mapping);
 
         FieldErrors errs = new FieldErrors();
+        for (Decoder.TooMany t : decoded.tooMany()) {
+            errs.add("FieldValueTooMany", "Too many: " + t.items() + ": must have at most " + Decoder.MAX_ITEMS
+                    + " items, all lists together", t.field());
+        }
         MappingRules.validate(mapping, errs);
         for (SchemaCheck.Finding f : findings) {
-            errs.required(FieldPaths.child(FieldPaths.of(f.location(), body), f.property()), "");
+            errs.required(FieldPaths.child(FieldPaths.of(f.location(), mapping), f.property()), "");
         }
         if (!errs.isEmpty()) {
             return new Outcome.Rejected(Status.invalid(GROUP, KIND, meta.path("name").asText(""), errs.causes()));
         }
-        return new Outcome.Valid(mapping);
+        return new Outcome.Valid(mapping, mode == FieldValidation.WARN ? decoded.problems() : List.of());
     }
 
     /** {@code kind} and {@code apiVersion}: absent means ours; anything else is a 400. */
@@ -121,9 +163,7 @@ public final class ImageStreamMappingValidator {
         JsonNode apiVersion = mapping.path("apiVersion");
         for (Map.Entry<String, JsonNode> e : Map.of("kind", kind, "apiVersion", apiVersion).entrySet()) {
             if (!e.getValue().isMissingNode() && !e.getValue().isTextual()) {
-                return badRequest("the object provided is unrecognized (must be of type " + KIND + "): couldn't get"
-                        + " version/kind; json parse error: json: cannot unmarshal " + goType(e.getValue())
-                        + " into Go struct field ." + e.getKey() + " of type string");
+                return badRequest(DecodeErrors.typeMetaNotString(e.getKey(), e.getValue()));
             }
         }
         String v = apiVersion.asText("");
@@ -150,91 +190,10 @@ public final class ImageStreamMappingValidator {
         img.remove("signatures");
         if (internalRegistryHostname != null && img.path("dockerImageReference").asText("").isEmpty()) {
             String imageName = img.path("metadata").path("name").asText("");
-            String separator = MappingRules.DIGEST.matcher(imageName).matches() ? "@" : ":";
+            String separator = DockerImageReference.isDigest(imageName) ? "@" : ":";
             img.put("dockerImageReference", internalRegistryHostname + "/" + mapping.path("metadata").path("namespace").asText()
                     + "/" + mapping.path("metadata").path("name").asText() + separator + imageName);
         }
-    }
-
-    /** A decode error in the Go decoder's words, naming the field. */
-    private String decodeError(JsonNode body, SchemaCheck.Finding f) {
-        JsonNode value = body.at(f.location().toString());
-        String fieldPath = FieldPaths.of(f.location(), body);
-        SchemaCheck.FieldSchema field = schema.field(f.location());
-        String goField = "Go struct field " + field.goStruct() + "." + FieldPaths.withoutIndexes(fieldPath);
-        switch (f.keyword()) {
-            case "format":
-                String format = field.schema().path("format").asText();
-                if (format.startsWith("int")) {
-                    return "json: cannot unmarshal number " + value + " into " + goField + " of type " + format;
-                }
-                if (format.equals("byte")) {
-                    return "illegal base64 data in " + fieldPath;
-                }
-                return fieldPath + ": parsing time " + FieldErrors.render(value)
-                        + " as \"2006-01-02T15:04:05Z07:00\": not an RFC 3339 date-time";
-            case "enum":
-                List<String> supported = new ArrayList<>();
-                field.schema().path("enum").forEach(n -> {
-                    if (!n.asText().isEmpty()) {
-                        supported.add(n.asText());
-                    }
-                });
-                FieldErrors errs = new FieldErrors();
-                errs.notSupported(fieldPath, value, supported);
-                return fieldPath + ": " + errs.causes().get(0).message();
-            default:
-                return "json: cannot unmarshal " + goType(value) + " into " + goField + " of type " + goType(field.schema());
-        }
-    }
-
-    private static String goType(JsonNode valueOrSchema) {
-        if (valueOrSchema.has("type") || valueOrSchema.has("$ref")) {
-            JsonNode s = valueOrSchema;
-            switch (s.path("type").asText("object")) {
-                case "string":
-                    return "string";
-                case "integer":
-                    return s.path("format").asText("int64");
-                case "boolean":
-                    return "bool";
-                case "array":
-                    return "[]" + goType(s.path("items"));
-                default:
-                    return s.has("additionalProperties") ? "map[string]" + goType(s.get("additionalProperties")) : "struct";
-            }
-        }
-        JsonNodeType t = valueOrSchema.getNodeType();
-        switch (t) {
-            case STRING:
-                return "string";
-            case NUMBER:
-                return "number";
-            case BOOLEAN:
-                return "bool";
-            case ARRAY:
-                return "array";
-            default:
-                return "object";
-        }
-    }
-
-    private static String parseError(IOException e) {
-        if (e instanceof JsonProcessingException jpe) {
-            String m = jpe.getOriginalMessage();
-            if (m != null && m.contains("end-of-input")) {
-                return "unexpected end of JSON input";
-            }
-            return "invalid character at line " + (jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr())
-                    + ", column " + (jpe.getLocation() == null ? 0 : jpe.getLocation().getColumnNr());
-        }
-        return "unreadable input";
-    }
-
-    /** The start of the body, as the API server quotes it: 30 characters, then " ..." when longer. */
-    private static String excerpt(byte[] body) {
-        String s = new String(body, 0, Math.min(body.length, 128), java.nio.charset.StandardCharsets.UTF_8);
-        return s.length() > 30 ? s.substring(0, 30) + " ..." : s;
     }
 
     private static Outcome badRequest(String message) {
@@ -284,8 +243,5 @@ public final class ImageStreamMappingValidator {
             return parent.isEmpty() ? name : parent + "." + name;
         }
 
-        static String withoutIndexes(String path) {
-            return path.replaceAll("\\[[^]]*]", "");
-        }
     }
 }

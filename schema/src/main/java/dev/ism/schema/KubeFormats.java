@@ -58,18 +58,22 @@ final class KubeFormats {
     static final Format DATE_TIME = new NodeFormat("date-time") {
         @Override
         boolean accepts(JsonNode n) {
-            String s = n.textValue();
-            if (!RFC3339.matcher(s).matches()) {
-                return false;
-            }
-            try {
-                OffsetDateTime.parse(s);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
+            return isDateTime(n.textValue());
         }
     };
+
+    /** RFC 3339 with seconds, as Go's {@code time.RFC3339} parses it (the input's length is bounded first). */
+    static boolean isDateTime(String s) {
+        if (s.length() > 35 || !RFC3339.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            OffsetDateTime.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
 
     static final List<Format> ALL = List.of(INT64, INT32, BYTE, DATE_TIME);
 

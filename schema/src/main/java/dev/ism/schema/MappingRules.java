@@ -12,10 +12,9 @@ import java.util.regex.Pattern;
  */
 final class MappingRules {
 
-    /** The tag grammar of the Docker image reference. */
+    /** The tag grammar of the Docker image reference (bounded: at most 128 characters are looked at). */
     static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-    static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
-    /** RFC 6838 {@code type/subtype}, restricted-name characters, at most 127 each. */
+    /** RFC 6838 {@code type/subtype}, restricted-name characters, at most 127 each (bounded, as the tag's). */
     static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
 
@@ -24,11 +23,16 @@ final class MappingRules {
 
     static void validate(JsonNode mapping, FieldErrors errs) {
         ObjectMetaRules.validate(mapping.path("metadata"), true, "metadata", errs);
+        if (mapping.path("metadata").path("name").asText("").isEmpty()) {
+            // the server's internal ImageStreamMapping names its stream by name or dockerImageRepository
+            errs.required("name", "");
+            errs.required("dockerImageRepository", "");
+        }
 
         String tag = mapping.path("tag").asText("");
         if (tag.isEmpty()) {
             errs.required("tag", "");
-        } else if (!TAG.matcher(tag).matches()) {
+        } else if (tag.length() > 128 || !TAG.matcher(tag).matches()) {
             errs.invalid("tag", tag, "a tag must consist of at most 128 alphanumeric characters, '_', '.' or '-',"
                     + " and must start with an alphanumeric character or '_' (regex used for validation is '"
                     + TAG.pattern() + "')");
@@ -69,11 +73,11 @@ final class MappingRules {
 
     private static void manifest(JsonNode m, String path, FieldErrors errs) {
         String digest = m.path("digest").asText("");
-        if (!DIGEST.matcher(digest).matches()) {
+        if (!DockerImageReference.isDigest(digest)) {
             errs.invalid(path + ".digest", digest, "digest does not conform with OCI image specification");
         }
         String mediaType = m.path("mediaType").asText("");
-        if (!MEDIA_TYPE.matcher(mediaType).matches()) {
+        if (mediaType.length() > 255 || !MEDIA_TYPE.matcher(mediaType).matches()) {
             errs.invalid(path + ".mediaType", mediaType, "mediaType does not conform with RFC 6838");
         }
         if (m.path("architecture").asText("").isEmpty()) {
@@ -84,7 +88,8 @@ final class MappingRules {
         }
         JsonNode size = m.path("manifestSize");
         if (size.isIntegralNumber() && size.asLong() < 0) {
-            errs.invalid(path + ".manifestSize", size, "manifestSize cannot be negative");
+            // reported on the internal field's name, size, as the server does
+            errs.invalid(path + ".size", size, "manifestSize cannot be negative");
         }
     }
 }

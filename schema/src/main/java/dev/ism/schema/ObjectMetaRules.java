@@ -57,6 +57,7 @@ public final class ObjectMetaRules {
         annotations(meta.path("annotations"), path + ".annotations", errs);
     }
 
+    /** Keys and values, every error on the map itself ({@code metadata.labels}), as apimachinery's ValidateLabels. */
     private static void labels(JsonNode labels, String path, FieldErrors errs) {
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -65,7 +66,7 @@ public final class ObjectMetaRules {
             }
             String value = e.getValue().asText("");
             for (String msg : NameRules.labelValue(value)) {
-                errs.invalid(path + "[" + e.getKey() + "]", value, msg);
+                errs.invalid(path, value, msg);
             }
         }
     }

@@ -2,9 +2,6 @@ package dev.ism.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
@@ -22,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,48 +118,18 @@ final class SchemaCheck {
         return new FieldSchema(current, struct);
     }
 
-    /**
-     * A copy of {@code body} as the API server's decoder would keep it: unknown fields dropped, a
-     * {@code null} field of an object absent; free-form objects (RawExtension, FieldsV1) kept whole.
-     * One walk, guided by the {@link Shape} tree computed from the schema once.
-     */
-    ObjectNode decodedCopy(ObjectNode body) {
-        return (ObjectNode) root.copy(body);
+    /** The schema reduced to what decoding needs, for the {@link Decoder}. */
+    Shape shape() {
+        return root;
     }
 
     /** The schema reduced to what decoding needs: which properties an object has, and their shapes. */
     static final class Shape {
+        /** A free-form object (RawExtension, FieldsV1): kept whole, never checked. */
         static final Shape FREE = new Shape();
         Map<String, Shape> properties;
         Shape items;
         Shape values;
-
-        JsonNode copy(JsonNode node) {
-            if (this == FREE) {
-                return node.deepCopy();
-            }
-            if (node.isObject()) {
-                ObjectNode out = JsonNodeFactory.instance.objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (e.getValue().isNull()) {
-                        continue;
-                    }
-                    Shape child = properties != null ? properties.get(e.getKey()) : values;
-                    if (child != null) {
-                        out.set(e.getKey(), child.copy(e.getValue()));
-                    }
-                }
-                return properties == null && values == null ? node.deepCopy() : out;
-            }
-            if (node.isArray()) {
-                ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
-                Shape item = items == null ? FREE : items;
-                node.forEach(el -> out.add(item.copy(el)));
-                return out;
-            }
-            return node;
-        }
     }
 
     private Shape shape(JsonNode schemaNode, Map<String, Shape> byDefinition) {

@@ -24,4 +24,108 @@ public final class Utf8 {
         }
         return n;
     }
+
+    /** {@code s} with every unpaired surrogate (from an escaped lone surrogate) replaced by U+FFFD, as Go decodes it. */
+    public static String withoutLoneSurrogates(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !Character.isSurrogate(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code bytes} with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD
+     * (one per byte, as Go's {@code utf8.DecodeRune} steps): overlong forms, surrogates, code points
+     * over U+10FFFF and truncated sequences included. The same array when it is all well-formed.
+     */
+    public static byte[] repaired(byte[] bytes) {
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            int len = sequence(bytes, i);
+            if (len == 0) {
+                break;
+            }
+            i += len;
+        }
+        if (i == n) {
+            return bytes;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(n + 16);
+        out.write(bytes, 0, i);
+        while (i < n) {
+            int len = sequence(bytes, i);
+            if (len == 0) {
+                out.write(0xEF);
+                out.write(0xBF);
+                out.write(0xBD);
+                i++;
+            } else {
+                out.write(bytes, i, len);
+                i += len;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The length of the well-formed UTF-8 sequence at {@code i}, or 0 (Unicode table 3-7). */
+    private static int sequence(byte[] b, int i) {
+        int c = b[i] & 0xFF;
+        if (c < 0x80) {
+            return 1;
+        }
+        int len;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return 0;
+        }
+        if (i + len > b.length) {
+            return 0;
+        }
+        int second = b[i + 1] & 0xFF;
+        if (second < lo || second > hi) {
+            return 0;
+        }
+        for (int k = 2; k < len; k++) {
+            int cont = b[i + k] & 0xFF;
+            if (cont < 0x80 || cont > 0xBF) {
+                return 0;
+            }
+        }
+        return len;
+    }
+
+    /** The first {@code max} characters of {@code s} (one fewer rather than half a surrogate pair), then "..." when cut. */
+    public static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "...";
+    }
 }

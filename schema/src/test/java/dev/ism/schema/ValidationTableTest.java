@@ -115,11 +115,12 @@ class ValidationTableTest {
         t.add(invalid("tag of 129 characters", registry(m -> m.put("tag", "a".repeat(129))), "tag:FieldValueInvalid"));
         t.add(invalid("image missing", registry(m -> m.remove("image")), "image:FieldValueRequired"));
         t.add(invalid("image null", registry(m -> m.putNull("image")), "image:FieldValueRequired"));
-        t.add(invalid("name missing", registry(m -> meta(m).remove("name")), "metadata.name:FieldValueRequired"));
+        t.add(invalid("name missing: the internal form's name and dockerImageRepository too", registry(m -> meta(m).remove("name")),
+                "metadata.name:FieldValueRequired", "name:FieldValueRequired", "dockerImageRepository:FieldValueRequired"));
         t.add(invalid("name is .", registry(m -> meta(m).put("name", ".")), "metadata.name:FieldValueInvalid"));
         t.add(invalid("name is ..", registry(m -> meta(m).put("name", "..")), "metadata.name:FieldValueInvalid"));
-        t.add(invalid("name with / and %", registry(m -> meta(m).put("name", "a/b%c")),
-                "metadata.name:FieldValueInvalid"));
+        t.add(invalid("name with / and %: one cause per rule broken", registry(m -> meta(m).put("name", "a/b%c")),
+                "metadata.name:FieldValueInvalid", "metadata.name:FieldValueInvalid"));
         t.add(invalid("generateName with /", registry(m -> meta(m).put("generateName", "a/")), "metadata.generateName:FieldValueInvalid"));
         t.add(new Case("namespace not a DNS label", registry(m -> meta(m).remove("namespace")), "My_NS", 422,
                 List.of("metadata.namespace:FieldValueInvalid"), "a lowercase RFC 1123 label must consist of"));
@@ -131,7 +132,7 @@ class ValidationTableTest {
         t.add(invalid("label key with two slashes", registry(m -> meta(m).putObject("labels").put("a/b/c", "v")),
                 "metadata.labels:FieldValueInvalid"));
         t.add(invalid("label value of 64 characters", registry(m -> meta(m).putObject("labels").put("app", "v".repeat(64))),
-                "metadata.labels[app]:FieldValueInvalid"));
+                "metadata.labels:FieldValueInvalid"));
         t.add(invalid("annotation key with an empty prefix", registry(m -> meta(m).putObject("annotations").put("/x", "v")),
                 "metadata.annotations:FieldValueInvalid"));
         t.add(invalid("annotations over 256 KiB", registry(m -> meta(m).putObject("annotations").put("big", "x".repeat(262142))),
@@ -176,7 +177,7 @@ class ValidationTableTest {
         t.add(invalid("manifest without architecture and os", registry(m -> ((ObjectNode) manifestList(m).get(0)).put("architecture", "").put("os", "")),
                 "image.dockerImageManifests[0].architecture:FieldValueRequired", "image.dockerImageManifests[0].os:FieldValueRequired"));
         t.add(invalid("manifest of negative size", registry(m -> ((ObjectNode) manifestList(m).get(0)).put("manifestSize", -1)),
-                "image.dockerImageManifests[0].manifestSize:FieldValueInvalid"));
+                "image.dockerImageManifests[0].size:FieldValueInvalid"));
         t.add(invalid("several errors in the server's order", registry(m -> {
             m.remove("tag");
             imgMeta(m).remove("name");

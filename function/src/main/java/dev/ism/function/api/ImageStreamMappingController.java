@@ -31,7 +31,10 @@ public class ImageStreamMappingController {
         RequestContext.describe(request, namespace, null, null);
         CreateOptions options = RequestChecks.beforeDecode(request, body);
         Status status = mappings.create(namespace, body == null ? new byte[0] : body, options,
-                target -> RequestContext.describe(request, null, target.stream(), target.tag()));
+                target -> {
+                    RequestContext.describe(request, null, target.stream(), target.tag());
+                    RequestContext.warn(request, target.warnings());
+                });
         return Responses.status(request, status);
     }
 }

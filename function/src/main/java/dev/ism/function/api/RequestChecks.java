@@ -25,7 +25,8 @@ final class RequestChecks {
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
         }
-        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"));
+        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"),
+                QueryParameters.all(request, "fieldValidation"));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.servlet.http.ServletHttpRequest;
 
+import java.util.List;
 import java.util.UUID;
 
 /** What the request log says of a request, kept as request attributes by filters and controllers. */
@@ -16,6 +17,7 @@ final class RequestContext {
     static final String REQUEST_ID = "ism.requestId";
     static final String LAMBDA_REQUEST_ID = "ism.lambdaRequestId";
     static final String STARTED = "ism.started";
+    static final String WARNINGS = "ism.warnings";
 
     private RequestContext() {
     }
@@ -30,6 +32,23 @@ final class RequestContext {
         if (tag != null) {
             request.setAttribute(TAG, tag);
         }
+    }
+
+    /** Warnings for the client: every response to the request carries them as {@code Warning} headers. */
+    static void warn(HttpRequest<?> request, List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            request.setAttribute(WARNINGS, List.copyOf(warnings));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> warnings(HttpRequest<?> request) {
+        return request.getAttribute(WARNINGS, List.class).orElse(List.of());
+    }
+
+    /** Whether the request came as an API Gateway HTTP API event (payload 2.0). */
+    static boolean isPayload2(HttpRequest<?> request) {
+        return request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent;
     }
 
     /** API Gateway's request id under Lambda, else the caller's {@code X-Request-Id}, else a new one. */

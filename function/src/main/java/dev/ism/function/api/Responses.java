@@ -18,6 +18,7 @@ import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Every response body of the API: JSON, compact or, as the API server does, 2-space pretty when
@@ -37,9 +38,41 @@ public final class Responses {
     }
 
     public static MutableHttpResponse<byte[]> json(HttpRequest<?> request, int code, Object body) {
-        return HttpResponse.<byte[]>status(HttpStatus.valueOf(code))
+        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(code))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(render(body, pretty(request)));
+        List<String> warnings = RequestContext.warnings(request).stream().map(Responses::warningHeader).toList();
+        if (RequestContext.isPayload2(request) && !warnings.isEmpty()) {
+            // micronaut-aws 4.11.0, payload 2.0: APIGatewayV2HTTPResponseServletResponse fills the event's
+            // `headers` with only the first value of each header (MapCollapseUtils.getSingleValueHeaders),
+            // and API Gateway's HTTP API ignores `multiValueHeaders`: a repeated header would lose all but
+            // its first value. So here the warnings go in one header, comma-joined, as the HTTP API itself
+            // combines repeated headers.
+            response.getHeaders().add("Warning", String.join(",", warnings));
+        } else {
+            warnings.forEach(w -> response.getHeaders().add("Warning", w));
+        }
+        return response;
+    }
+
+    /**
+     * {@code 299 - "<text>"}, as the API server's warning recorder writes it: the text quoted, {@code "}
+     * and backslash escaped; characters outside printable ASCII as a backslash, {@code u} and four hex digits,
+     * so that the header stays ASCII whatever the body held.
+     */
+    static String warningHeader(String text) {
+        StringBuilder b = new StringBuilder("299 - \"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7E) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     public static byte[] render(Object body, boolean pretty) {

@@ -3,23 +3,35 @@ package dev.ism.function.registry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ism.schema.FieldErrors;
+import dev.ism.schema.FieldValidation;
 import dev.ism.schema.Status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The query options of a create (BEHAVIOUR.md section 1, step 5), checked before the body is read:
- * {@code dryRun} (every value {@code All}) and {@code fieldManager} (at most 128 bytes, printable).
+ * {@code dryRun} (every value {@code All}), {@code fieldManager} (at most 128 bytes, printable) and
+ * {@code fieldValidation} ({@code Ignore}, {@code Warn}, {@code Strict}; absent or empty: {@code Warn}).
  */
-public record CreateOptions(boolean dryRun, String fieldManager) {
+public record CreateOptions(boolean dryRun, String fieldManager, FieldValidation fieldValidation) {
 
     static final int FIELD_MANAGER_MAX_BYTES = 128;
 
+    /** Options with the default field validation, {@code Warn}. */
+    public CreateOptions(boolean dryRun, String fieldManager) {
+        this(dryRun, fieldManager, FieldValidation.WARN);
+    }
+
     public static CreateOptions parse(List<String> dryRun, List<String> fieldManager) {
+        return parse(dryRun, fieldManager, List.of());
+    }
+
+    public static CreateOptions parse(List<String> dryRun, List<String> fieldManager, List<String> fieldValidation) {
         // As ValidateCreateOptions reports them: fieldManager first (too long, then one cause per
-        // unprintable rune), then dryRun.
+        // unprintable rune), then dryRun, then fieldValidation.
         List<Status.Cause> causes = new ArrayList<>();
         String manager = fieldManager.isEmpty() ? "" : fieldManager.get(0);
         if (manager.getBytes(StandardCharsets.UTF_8).length > FIELD_MANAGER_MAX_BYTES) {
@@ -47,10 +59,17 @@ public record CreateOptions(boolean dryRun, String fieldManager) {
                 break;
             }
         }
+        String validation = fieldValidation.isEmpty() ? "" : fieldValidation.get(0);
+        Optional<FieldValidation> mode = FieldValidation.parse(validation);
+        if (mode.isEmpty()) {
+            FieldErrors errs = new FieldErrors();
+            errs.notSupported("fieldValidation", JsonNodeFactory.instance.textNode(validation), FieldValidation.VALUES);
+            causes.addAll(errs.causes());
+        }
         if (!causes.isEmpty()) {
             throw new ApiException(Status.invalid("meta.k8s.io", "CreateOptions", "", causes));
         }
-        return new CreateOptions(!dryRun.isEmpty(), manager);
+        return new CreateOptions(!dryRun.isEmpty(), manager, mode.get());
     }
 
     /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */

@@ -44,19 +44,22 @@ public class ImageStreamMappingRest {
         this.clock = clock;
     }
 
-    /** What a mapping was about, for the request log; filled as soon as the body is decoded. */
-    public record Target(String stream, String tag) {
+    /**
+     * What a mapping was about, for the request log, and the decoder's warnings (unknown fields,
+     * duplicate keys, in {@code fieldValidation=Warn}); given as soon as the body is decoded.
+     */
+    public record Target(String stream, String tag, List<String> warnings) {
     }
 
     public Status create(String namespace, byte[] body, CreateOptions options, java.util.function.Consumer<Target> onDecoded) {
-        Outcome outcome = validator.validate(body, namespace);
+        Outcome outcome = validator.validate(body, namespace, options.fieldValidation());
         if (outcome instanceof Outcome.Rejected rejected) {
             throw new ApiException(rejected.status());
         }
         ObjectNode mapping = ((Outcome.Valid) outcome).mapping();
         String name = mapping.path("metadata").path("name").asText();
         String tag = mapping.path("tag").asText();
-        onDecoded.accept(new Target(name, tag));
+        onDecoded.accept(new Target(name, tag, ((Outcome.Valid) outcome).warnings()));
         ObjectNode requestImage = (ObjectNode) mapping.get("image");
         String imageName = requestImage.path("metadata").path("name").asText();
 

@@ -78,7 +78,7 @@ class LambdaPackageIT {
                     "software/amazon/awssdk/services/dynamodb/DynamoDbClient.class",
                     "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class",
                     "com/nimbusds/jose/JWSObject.class",
-                    "application.yml",
+                    "application.properties",
                     "META-INF/services/ch.qos.logback.classic.spi.Configurator")) {
                 assertNotNull(zip.getEntry(entry), "missing " + entry);
             }

@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * template.yaml and the code agree: handler, routes (against Micronaut's Router), environment variables
- * (against application.yml), table keys (against the CreateTable request DynamoStore sends), and the
+ * (against application.properties), table keys (against the CreateTable request DynamoStore sends), and the
  * template's own consistency. The DynamoDB policy is checked against the recorded operations by
  * {@link DynamoDbPolicyCheck}; the package CodeUri names by {@code LambdaPackageIT}.
  */
@@ -199,13 +199,13 @@ class TemplateTest {
 
     /** Every variable the template sets is read by the code, and every one the code reads on Lambda is set. */
     @Test
-    void environmentIsWhatApplicationYmlReads() throws IOException {
-        Map<String, String> read = placeholders(Path.of("src/main/resources/application.yml"));
+    void environmentIsWhatApplicationPropertiesReads() throws IOException {
+        Map<String, String> read = placeholders(Path.of("src/main/resources/application.properties"));
         Map<String, Object> set = new TreeMap<>(environment());
         // The JVM's own variable, read by the JVM, not by the function.
         assertTrue(String.valueOf(set.remove("JAVA_TOOL_OPTIONS")).contains("-XX:TieredStopAtLevel=1"));
         for (String name : set.keySet()) {
-            assertTrue(read.containsKey(name), name + " is set by template.yaml but application.yml never reads it");
+            assertTrue(read.containsKey(name), name + " is set by template.yaml but application.properties never reads it");
         }
         Set<String> expected = new TreeSet<>(read.keySet());
         expected.removeAll(LOCAL_ONLY_VARIABLES.keySet());
@@ -449,7 +449,7 @@ class TemplateTest {
         return value instanceof Map<?, ?> m && m.get("Ref") instanceof String s ? s : null;
     }
 
-    /** {@code ${NAME}} and {@code ${NAME:default}} placeholders (environment variables) of a YAML file. */
+    /** {@code ${NAME}} and {@code ${NAME:default}} placeholders (environment variables) of a configuration file. */
     static Map<String, String> placeholders(Path yml) throws IOException {
         Map<String, String> out = new TreeMap<>();
         Matcher m = PLACEHOLDER.matcher(Files.readString(yml, StandardCharsets.UTF_8));

@@ -16,7 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +89,23 @@ public final class Api implements AutoCloseable {
 
     // ---- requests ----
 
-    public record Response(int code, Map<String, String> headers, String body) {
+    /**
+     * A response as a client of that way in sees it. {@code headers}: each header's values joined by commas;
+     * {@code lists}: each header's values apart, as the client receives them (over HTTP, one per header
+     * line; through payload 2.0, only the event's {@code headers} map, since API Gateway's HTTP API
+     * ignores {@code multiValueHeaders}; through payload 1.0, {@code multiValueHeaders} then {@code headers},
+     * as the REST API merges them).
+     */
+    public record Response(int code, Map<String, String> headers, String body, Map<String, List<String>> lists) {
+        Response(int code, Map<String, String> headers, String body) {
+            this(code, headers, body, Map.of());
+        }
+
+        /** Every value of header {@code name} as delivered, in order; empty when absent. */
+        public List<String> values(String name) {
+            return lists.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -147,8 +165,12 @@ public final class Api implements AutoCloseable {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> h = new TreeMap<>();
-            r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            return new Response(r.statusCode(), h, r.body());
+            Map<String, List<String>> lists = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> {
+                h.put(k.toLowerCase(Locale.ROOT), String.join(",", v));
+                lists.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
+            });
+            return new Response(r.statusCode(), h, r.body(), lists);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -159,12 +181,12 @@ public final class Api implements AutoCloseable {
 
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v2(method, path, headers, body, base64);
-        return lambdaResponse(LambdaInvoke.invoke(v2, event, lambdaContext()));
+        return lambdaResponse(LambdaInvoke.invoke(v2, event, lambdaContext()), false);
     }
 
     private Response throughV1(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
         String event = LambdaEvents.v1(method, path, headers, body, base64);
-        return lambdaResponse(LambdaInvoke.invoke(v1, event, lambdaContext()));
+        return lambdaResponse(LambdaInvoke.invoke(v1, event, lambdaContext()), true);
     }
 
     /** A new invocation context, as the Lambda runtime passes one per invocation. */
@@ -179,12 +201,27 @@ public final class Api implements AutoCloseable {
         return lastAwsRequestId;
     }
 
-    private static Response lambdaResponse(LambdaInvoke.Response r) {
+    /**
+     * The response as the client receives it: {@code lists} holds each header's values as delivered. An HTTP
+     * API (payload 2.0) ignores {@code multiValueHeaders}; a REST API (1.0) merges them with {@code headers}.
+     */
+    private static Response lambdaResponse(LambdaInvoke.Response r, boolean multiValueHeadersDelivered) {
         Map<String, String> h = new TreeMap<>();
         r.multiValueHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         r.headers().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
-        return new Response(r.statusCode(), h, r.text());
+        Map<String, List<String>> lists = new TreeMap<>();
+        if (multiValueHeadersDelivered) {
+            r.multiValueHeaders().forEach((k, v) -> lists.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        }
+        r.headers().forEach((k, v) -> {
+            List<String> values = lists.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        });
+        return new Response(r.statusCode(), h, r.text(), lists);
     }
+
 
 
     @Override

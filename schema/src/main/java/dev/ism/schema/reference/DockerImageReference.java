@@ -87,6 +87,14 @@ public record DockerImageReference(String registry, String namespace, String nam
         return new DockerImageReference(registry, namespace, rest, tag, id);
     }
 
+    /**
+     * Whether {@code s} is a digest of the reference grammar,
+     * {@code [A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}} (read by a scanner, linear).
+     */
+    public static boolean isDigest(String s) {
+        return ReferenceGrammar.isDigest(s);
+    }
+
     private static boolean isLowerHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -24,7 +24,8 @@ class ReferenceGrammarTest {
     private static final String NAME = "(?:" + DOMAIN + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*";
     private static final String TAG = "[\\w][\\w.-]{0,127}";
     private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9a-fA-F]{32,}";
-    private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
+    static final Pattern DIGEST_PATTERN = Pattern.compile(DIGEST);
+    static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::(" + TAG + "))?(?:@(" + DIGEST + "))?");
 
     private static final String[] PIECES = {"a", "b", "z", "0", "9", "A", "Q", "f", ".", "_", "__", "-", "--", "/", ":",
             "@", "[", "]", "::1", "localhost", "5000", "sha256", "sha256:", "abcdef0123456789abcdef0123456789", " ", "+"};
