@@ -59,6 +59,12 @@ final class Kubectl implements AutoCloseable {
         }
     }
 
+    /** The kubectl found ({@link #find}) against a server of its own in {@code dir}; fails the test without one. */
+    static Kubectl start(Path dir) {
+        Path found = find().orElseThrow(() -> new AssertionError(MISSING));
+        return new Kubectl(found, dir);
+    }
+
     /** kubectl from {@code -Dism.kubectl}, else the first on the PATH. */
     static Optional<Path> find() {
         String configured = System.getProperty("ism.kubectl");

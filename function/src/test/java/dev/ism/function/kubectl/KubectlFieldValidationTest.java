@@ -1,17 +1,13 @@
 package dev.ism.function.kubectl;
 
-import dev.ism.function.support.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code fieldValidation} (BEHAVIOUR.md section 8) as kubectl users meet it. kubectl's default
@@ -20,30 +16,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code Warn} with {@code --validate=warn}, where kubectl leaves validation to the server and prints
  * each {@code Warning} header it answers.
  */
-class KubectlFieldValidationTest {
-
-    @TempDir
-    static Path dir;
-    static Kubectl kubectl;
-    static String ns;
+class KubectlFieldValidationTest extends KubectlSuite {
 
     @BeforeAll
-    static void start() {
-        Path binary = Kubectl.find().orElse(null);
-        if (binary == null) {
-            fail(Kubectl.MISSING);
-        }
-        kubectl = new Kubectl(binary, dir);
-        ns = Api.unique("kubectl-fv");
+    static void createTheStream() {
         Kubectl.Run r = kubectl.run("create", "-n", ns, "-f", KubectlTest.STREAM_YAML.toString());
         assertEquals(0, r.exit(), r.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kubectl != null) {
-            kubectl.close();
-        }
     }
 
     private static String mapping(String tag, String extra) {

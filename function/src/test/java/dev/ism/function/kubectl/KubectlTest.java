@@ -1,13 +1,9 @@
 package dev.ism.function.kubectl;
 
-import dev.ism.function.support.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +11,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The README's kubectl walkthrough, command by command, with the real kubectl over HTTPS: create a
@@ -25,33 +20,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * default validation needs the v2 one in protobuf) before it creates anything.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KubectlTest {
+class KubectlTest extends KubectlSuite {
 
     static final Path STREAM_YAML = Path.of("../dev/kubectl/imagestream-ruby.yaml").toAbsolutePath().normalize();
     static final Path MAPPING_YAML = Path.of("../dev/kubectl/mapping-ruby.yaml").toAbsolutePath().normalize();
     static final String IMAGE = "sha256:5a6e4b1f0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f";
-
-    @TempDir
-    static Path dir;
-    static Kubectl kubectl;
-    static String ns;
-
-    @BeforeAll
-    static void start() {
-        Path binary = Kubectl.find().orElse(null);
-        if (binary == null) {
-            fail(Kubectl.MISSING);
-        }
-        kubectl = new Kubectl(binary, dir);
-        ns = Api.unique("kubectl");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kubectl != null) {
-            kubectl.close();
-        }
-    }
 
     private static Kubectl.Run ok(String... args) {
         Kubectl.Run r = kubectl.run(args);
