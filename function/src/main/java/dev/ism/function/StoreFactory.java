@@ -26,12 +26,12 @@ public class StoreFactory {
         URI endpoint = local != null ? local.uri()
                 : settings.endpoint() == null || settings.endpoint().isBlank() ? null : URI.create(settings.endpoint());
         String region = settings.region() == null || settings.region().isBlank() ? null : settings.region();
-        return DynamoClients.create(new StoreSettings(settings.tableName(), endpoint, region));
+        return DynamoClients.create(new StoreSettings(settings.tableName(), endpoint, region), settings.timeouts());
     }
 
     @Context
     DynamoStore store(DynamoDbClient client, DynamoSettings settings) {
-        DynamoStore store = new DynamoStore(client, settings.tableName());
+        DynamoStore store = new DynamoStore(client, settings.tableName(), settings.timeouts());
         if (settings.createTable()) {
             store.createTable();
         }

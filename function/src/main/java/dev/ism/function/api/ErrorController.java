@@ -1,6 +1,7 @@
 package dev.ism.function.api;
 
 import dev.ism.function.registry.ApiException;
+import dev.ism.function.store.StoreOutcomeUnknownException;
 import dev.ism.function.store.StoreUnavailableException;
 import dev.ism.schema.Status;
 import io.micronaut.http.HttpRequest;
@@ -13,10 +14,15 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+
 /**
  * Every failure becomes a Kubernetes Status. A fault of ours is a 500 {@code InternalError} whose
  * message says nothing of the cause (logged here instead); an unavailable or throttling DynamoDB
- * is a 503 with {@code Retry-After}.
+ * is a 503 with {@code Retry-After} (nothing written), a write DynamoDB did not answer a 504 {@code Timeout}
+ * with {@code Retry-After} (it may have happened).
  */
 @Controller
 public class ErrorController {
@@ -33,6 +39,14 @@ public class ErrorController {
     public HttpResponse<byte[]> unavailable(HttpRequest<?> request, StoreUnavailableException e) {
         LOG.warn("storage unavailable: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
         return Responses.status(request, Status.serviceUnavailable(RETRY_AFTER_SECONDS))
+                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+
+    /** A write was sent and DynamoDB did not answer: it may have happened, so not a 503 but kube's 504 Timeout. */
+    @Error(global = true)
+    public HttpResponse<byte[]> outcomeUnknown(HttpRequest<?> request, StoreOutcomeUnknownException e) {
+        LOG.warn("storage write outcome unknown: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
+        return Responses.status(request, EdgeStatus.timeout(RETRY_AFTER_SECONDS))
                 .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
 
@@ -53,6 +67,35 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<byte[]> contentLengthExceeded(HttpRequest<?> request, ContentLengthExceededException e) {
         return Responses.status(request, Status.tooLarge(RequestChecks.MAX_BODY_BYTES));
+    }
+
+    /**
+     * The client closed the connection before its request was read whole (Micronaut 4.10's Netty server
+     * fails the body with {@code EOFException: Connection closed before full body was received}): not a
+     * fault of ours, so one INFO line without a stack trace. Nobody reads the answer.
+     */
+    @Error(global = true)
+    public HttpResponse<byte[]> io(HttpRequest<?> request, IOException e) {
+        if (!clientGone(e)) {
+            return unexpected(request, e);
+        }
+        LOG.info("client went away: request_id={} ({}: {})", RequestContext.attribute(request, RequestContext.REQUEST_ID),
+                e.getClass().getSimpleName(), e.getMessage());
+        return Responses.status(request, Status.badRequest("the request was not received whole"));
+    }
+
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || t instanceof ClosedChannelException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (t instanceof IOException && m != null
+                    && (m.contains("Connection reset") || m.contains("Broken pipe") || m.contains("closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Error(global = true)

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,10 @@ public final class OidcAuthenticator implements Authenticator {
     static final int HTTP_SIZE_LIMIT = 1 << 20;
     static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
     static final Duration KEYS_TTL = Duration.ofMinutes(10);
+    /** The encoded JOSE header of a token: bounded before anything is decoded. */
+    static final int MAX_HEADER_CHARS = 2048;
+    /** A key id: bounded before any key lookup or JWKS fetch. */
+    static final int MAX_KID_CHARS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcAuthenticator.class);
     private static final String RESERVED_PREFIX = "system:";
@@ -88,6 +93,10 @@ public final class OidcAuthenticator implements Authenticator {
             LOG.debug("{}: not a signed JWT", name());
             return Optional.empty();
         }
+        if (bearerToken.indexOf('.') > MAX_HEADER_CHARS) {
+            LOG.info("{}: rejected a token whose JOSE header is over {} characters", name(), MAX_HEADER_CHARS);
+            return Optional.empty();
+        }
         JWT jwt;
         String issuer;
         try {
@@ -105,6 +114,11 @@ public final class OidcAuthenticator implements Authenticator {
             LOG.info("{}: rejected an unsigned token (alg none)", name());
             return Optional.empty();
         }
+        String kid = signed.getHeader().getKeyID();
+        if (kid != null && kid.length() > MAX_KID_CHARS) {
+            LOG.info("{}: rejected a token whose kid is over {} characters", name(), MAX_KID_CHARS);
+            return Optional.empty();
+        }
         JWSAlgorithm alg = signed.getHeader().getAlgorithm();
         if (!ALGORITHMS.contains(alg)) {
             LOG.info("{}: rejected a token signed with {}, not an accepted algorithm", name(), alg);
@@ -112,7 +126,7 @@ public final class OidcAuthenticator implements Authenticator {
         }
         try {
             JWTClaimsSet claims = processor.process(signed, null);
-            UserInfo user = toUser(claims);
+            UserInfo user = toUser(claims, signed.getPayload().toJSONObject());
             LOG.debug("{}: authenticated {}", name(), user.name());
             return Optional.of(user);
         } catch (BadJOSEException e) {
@@ -151,9 +165,14 @@ public final class OidcAuthenticator implements Authenticator {
         }
     }
 
-    private UserInfo toUser(JWTClaimsSet claims) throws BadJWTException {
+    /**
+     * The user of verified claims. The claims' types are read from the payload as sent ({@code raw}):
+     * Nimbus turns a numeric {@code sub} into a String, where kube-apiserver refuses a user name claim
+     * that is not a JSON string.
+     */
+    private UserInfo toUser(JWTClaimsSet claims, Map<String, Object> raw) throws BadJWTException {
         String claim = settings.usernameClaim();
-        if (!(claims.getClaim(claim) instanceof String value) || value.isEmpty()) {
+        if (!(raw.get(claim) instanceof String value) || value.isEmpty()) {
             throw new BadJWTException("claim " + claim + " missing or not a string");
         }
         if ("email".equals(claim)) {
@@ -166,7 +185,7 @@ public final class OidcAuthenticator implements Authenticator {
         if (username.startsWith(RESERVED_PREFIX)) {
             throw new BadJWTException("user name " + username + " uses the reserved system: prefix");
         }
-        List<String> groups = groups(claims);
+        List<String> groups = groups(raw);
         for (String group : groups) {
             if (group.startsWith(RESERVED_PREFIX)) {
                 throw new BadJWTException("group " + group + " uses the reserved system: prefix");
@@ -175,9 +194,9 @@ public final class OidcAuthenticator implements Authenticator {
         return new UserInfo(username, "", groups);
     }
 
-    private List<String> groups(JWTClaimsSet claims) throws BadJWTException {
+    private List<String> groups(Map<String, Object> raw) throws BadJWTException {
         String claim = settings.groupsClaim();
-        Object value = claim == null ? null : claims.getClaim(claim);
+        Object value = claim == null ? null : raw.get(claim);
         if (value == null) {
             return List.of();
         }

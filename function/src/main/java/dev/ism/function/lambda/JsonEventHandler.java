@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.ism.function.api.Responses;
 import dev.ism.schema.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A Lambda handler that reads the API Gateway event and writes the response event with the function's own
@@ -72,13 +70,12 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
             event = reader.readValue(input);
         } catch (JacksonException e) {
             LOG.info("not an API Gateway event: {}", e.getOriginalMessage());
-            writer.writeValue(output, response(400, new String(Responses.render(Status.badRequest("the event could not be read"), false),
-                    StandardCharsets.UTF_8)));
+            writer.writeValue(output, response(Status.badRequest("the event could not be read")));
             return;
         }
         writer.writeValue(output, function.handleRequest(event, context));
     }
 
-    /** A response event with this code and JSON body. */
-    abstract O response(int statusCode, String json);
+    /** A response event carrying this Status. */
+    abstract O response(Status status);
 }

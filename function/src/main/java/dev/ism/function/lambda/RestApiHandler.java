@@ -2,9 +2,12 @@ package dev.ism.function.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ism.function.api.Responses;
+import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -29,8 +32,9 @@ public class RestApiHandler extends JsonEventHandler<APIGatewayProxyRequestEvent
     }
 
     @Override
-    APIGatewayProxyResponseEvent response(int statusCode, String json) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(statusCode)
-                .withHeaders(Map.of("Content-Type", "application/json")).withBody(json).withIsBase64Encoded(false);
+    APIGatewayProxyResponseEvent response(Status status) {
+        return new APIGatewayProxyResponseEvent().withStatusCode(status.code())
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(new String(Responses.render(status, false), StandardCharsets.UTF_8)).withIsBase64Encoded(false);
     }
 }

@@ -2,6 +2,7 @@ package dev.ism.function.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.store.DynamoStore;
+import dev.ism.function.store.KeyLimits;
 import dev.ism.schema.Status;
 import jakarta.inject.Singleton;
 
@@ -17,9 +18,10 @@ public class ImageRest {
     }
 
     public ObjectNode get(String name) {
-        if (!ImageStreamRest.isPathSegment(name)) {
+        if (!ImageStreamRest.isPathSegment(name) || !KeyLimits.fits(name, KeyLimits.IMAGE_NAME_BYTES)) {
             throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such image can exist
         }
-        return store.getImage(name).orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
+        return store.withinRequestTimeout(() -> store.getImage(name))
+                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
     }
 }

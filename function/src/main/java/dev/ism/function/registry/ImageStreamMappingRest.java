@@ -5,6 +5,10 @@ import dev.ism.function.store.ConflictException;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.DynamoStore.StoredStream;
 import dev.ism.function.store.DynamoStore.TagChange;
+import dev.ism.function.store.KeyLimits;
+import dev.ism.function.store.StoreOutcomeUnknownException;
+import dev.ism.function.store.StoreUnavailableException;
+import dev.ism.schema.FieldErrors;
 import dev.ism.schema.ImageStreamMappingValidator;
 import dev.ism.schema.Outcome;
 import dev.ism.schema.Status;
@@ -29,6 +33,7 @@ public class ImageStreamMappingRest {
     /** Attempts at the stream update, as the real server's {@code retry.RetryOnConflict}. */
     static final int MAX_ATTEMPTS = 10;
     static final String MANAGED = "openshift.io/image.managed";
+    static final String KIND = "ImageStreamMapping";
     /** The first pause between attempts; each later one may be longer (jittered, at most attempt + 1 times this). */
     static final long BACKOFF_MILLIS = 5;
 
@@ -62,7 +67,18 @@ public class ImageStreamMappingRest {
         onDecoded.accept(new Target(name, tag, ((Outcome.Valid) outcome).warnings()));
         ObjectNode requestImage = (ObjectNode) mapping.get("image");
         String imageName = requestImage.path("metadata").path("name").asText();
+        FieldErrors tooLong = new FieldErrors();
+        StorageNames.check(tooLong, "metadata.namespace", namespace, KeyLimits.NAMESPACE_BYTES);
+        StorageNames.check(tooLong, "metadata.name", name, KeyLimits.STREAM_NAME_BYTES);
+        StorageNames.check(tooLong, "tag", tag, KeyLimits.TAG_BYTES);
+        StorageNames.check(tooLong, "image.metadata.name", imageName, KeyLimits.IMAGE_NAME_BYTES);
+        StorageNames.refuse(tooLong, KIND, name);
+        return store.withinRequestTimeout(() -> record(namespace, name, tag, requestImage, options));
+    }
 
+    /** The store part of a create: every DynamoDB call of the request, within its timeout. */
+    private Status record(String namespace, String name, String tag, ObjectNode requestImage, CreateOptions options) {
+        String imageName = requestImage.path("metadata").path("name").asText();
         StoredStream stream = findStream(namespace, name);
         ObjectNode image = newImage(requestImage);
         int size = store.encodedImageSize(image);
@@ -74,9 +90,34 @@ public class ImageStreamMappingRest {
                 throw new ApiException(Status.requestEntityTooLarge("Request entity too large: the image \"" + imageName + "\" needs "
                         + size + " bytes of storage after compression, the limit is " + DynamoStore.MAX_ITEM_BYTES));
             }
+        } else if (options.dryRun()) {
+            existed = store.getImage(imageName).isPresent();
         } else {
-            existed = options.dryRun() ? store.getImage(imageName).isPresent() : !store.putImageIfAbsent(imageName, image);
+            existed = !putImage(name, imageName, image);
+            if (!existed) {
+                // The Image is written: if the tag event cannot be, the answer must not say "nothing written".
+                try {
+                    return recordTag(stream, namespace, name, tag, requestImage, imageName, false, options);
+                } catch (StoreUnavailableException e) {
+                    throw new StoreOutcomeUnknownException("the Image " + imageName + " was created, its tag event not", e);
+                }
+            }
         }
+        return recordTag(stream, namespace, name, tag, requestImage, imageName, existed, options);
+    }
+
+    private boolean putImage(String name, String imageName, ObjectNode image) {
+        try {
+            return store.putImageIfAbsent(imageName, image);
+        } catch (ConflictException e) {
+            throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));
+        }
+    }
+
+    /** The tag event, with an optimistic, bounded retry (BEHAVIOUR.md sections 4 and 5). */
+    private Status recordTag(StoredStream read, String namespace, String name, String tag, ObjectNode requestImage,
+                             String imageName, boolean existed, CreateOptions options) {
+        StoredStream stream = read;
         boolean managed = "true".equals(requestImage.path("metadata").path("annotations").path(MANAGED).asText());
         String created = Timestamps.now(clock);
         String reference = requestImage.path("dockerImageReference").asText();
@@ -101,6 +142,11 @@ public class ImageStreamMappingRest {
                 backOff(attempt);
                 stream = findStream(namespace, name);
                 current = head(stream, tag);
+                if (changes(stream, namespace, name, tag, current, event).isEmpty()) {
+                    // The tag already holds this event: a write of ours whose answer was lost and which the SDK
+                    // retried, or the same mapping by another writer. Either way the mapping is in place.
+                    return Status.success(201);
+                }
                 // Another writer moved this very tag: the caller must decide again (the server's 409).
                 if (!sameImage(seen, current)) {
                     throw new ApiException(Status.conflict(Status.GROUP, Status.MAPPINGS, name));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.store.AlreadyExistsException;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.DynamoStore.StoredStream;
+import dev.ism.function.store.KeyLimits;
 import dev.ism.schema.FieldErrors;
 import dev.ism.schema.ObjectMetaRules;
 import dev.ism.schema.Status;
@@ -46,9 +47,13 @@ public class ImageStreamRest {
         String name = stream.path("metadata").path("name").asText("");
         FieldErrors errs = new FieldErrors();
         ObjectMetaRules.validate(stream.path("metadata"), true, "metadata", errs);
-        if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Status.GROUP, KIND, name, errs.causes()));
+        StorageNames.check(errs, "metadata.namespace", namespace, KeyLimits.NAMESPACE_BYTES);
+        StorageNames.check(errs, "metadata.name", name, KeyLimits.STREAM_NAME_BYTES);
+        JsonNode specTags = stream.path("spec").path("tags");
+        for (int i = 0; i < specTags.size(); i++) {
+            StorageNames.check(errs, "spec.tags[" + i + "].name", specTags.get(i).path("name").asText(""), KeyLimits.TAG_BYTES);
         }
+        StorageNames.refuse(errs, KIND, name);
         ObjectNode meta = (ObjectNode) stream.get("metadata");
         meta.remove(List.of("selfLink", "deletionTimestamp", "resourceVersion", "managedFields"));
         meta.put("uid", UUID.randomUUID().toString());
@@ -58,27 +63,32 @@ public class ImageStreamRest {
         if (!stream.has("spec")) {
             stream.putObject("spec");
         }
-        if (options.dryRun()) {
-            if (store.getStream(namespace, name).isPresent()) {
-                throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+        store.withinRequestTimeout(() -> {
+            if (options.dryRun()) {
+                if (store.getStream(namespace, name).isPresent()) {
+                    throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+                }
+            } else {
+                try {
+                    store.createStream(namespace, name, stream);
+                } catch (AlreadyExistsException e) {
+                    throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
+                }
             }
-        } else {
-            try {
-                store.createStream(namespace, name, stream);
-            } catch (AlreadyExistsException e) {
-                throw new ApiException(Status.alreadyExists(Status.GROUP, RESOURCE, name));
-            }
-        }
+            return null;
+        });
         return render(new StoredStream(namespace, name, 1, stream, Map.of()), Map.of());
     }
 
     public ObjectNode get(String namespace, String name) {
-        if (!isPathSegment(namespace) || !isPathSegment(name)) {
+        if (!isPathSegment(namespace) || !isPathSegment(name) || !KeyLimits.streamFits(namespace, name)) {
             throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such stream can exist
         }
-        StoredStream stream = store.getStream(namespace, name)
-                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
-        return render(stream, store.history(namespace, name));
+        return store.withinRequestTimeout(() -> {
+            StoredStream stream = store.getStream(namespace, name)
+                    .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
+            return render(stream, store.history(namespace, name));
+        });
     }
 
     public ObjectNode list(String namespace) {
@@ -87,12 +97,15 @@ public class ImageStreamRest {
         list.put("apiVersion", API_VERSION);
         list.putObject("metadata");
         ArrayNode items = list.putArray("items");
-        if (!isPathSegment(namespace)) {
-            return list; // a namespace no stream can be in (an encoded '/' in the URL): nothing to list
+        if (!isPathSegment(namespace) || !KeyLimits.fits(namespace, KeyLimits.NAMESPACE_BYTES)) {
+            return list; // a namespace no stream can be in (an encoded '/' in the URL, too long): nothing to list
         }
-        for (StoredStream s : store.listStreams(namespace)) {
-            items.add(render(s, store.history(namespace, s.name())));
-        }
+        store.withinRequestTimeout(() -> {
+            for (StoredStream s : store.listStreams(namespace)) {
+                items.add(render(s, store.history(namespace, s.name())));
+            }
+            return null;
+        });
         return list;
     }
 

@@ -3,7 +3,6 @@ package dev.ism.function.store;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -22,19 +21,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 public final class DynamoClients {
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * A whole call, retries included: under the function's 29 s timeout and API Gateway's 30 s, so a
-     * hung DynamoDB becomes the function's 503, not a gateway timeout.
-     */
-    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(20);
-
     private DynamoClients() {
     }
 
-    public static DynamoDbClient create(StoreSettings settings) {
-        return create(settings.endpoint(), settings.region());
+    public static DynamoDbClient create(StoreSettings settings, StoreTimeouts timeouts) {
+        return builder(settings.endpoint(), settings.region(), timeouts).build();
     }
 
     public static DynamoDbClient create(URI endpoint, String region) {
@@ -43,11 +34,20 @@ public final class DynamoClients {
 
     /** The builder {@link #create} uses, for callers (tests) that add e.g. execution interceptors. */
     public static DynamoDbClientBuilder builder(URI endpoint, String region) {
+        return builder(endpoint, region, StoreTimeouts.DEFAULT);
+    }
+
+    /**
+     * With {@code timeouts}: connect and read timeouts of the HTTP client, and a whole call (the SDK's
+     * retries with backoff included: throttling is retried there) bounded by {@link StoreTimeouts#call()},
+     * so that a hung DynamoDB becomes the function's 503 or 504, never API Gateway's timeout.
+     */
+    public static DynamoDbClientBuilder builder(URI endpoint, String region, StoreTimeouts timeouts) {
         DynamoDbClientBuilder b = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.socket()))
+                .overrideConfiguration(c -> c.apiCallTimeout(timeouts.call()));
         boolean hasRegion = region != null && !region.isBlank();
         if (endpoint != null) {
             b.endpointOverride(endpoint);

@@ -31,10 +31,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,21 +43,17 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -150,17 +145,27 @@ public final class DynamoStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final StoreTimeouts timeouts;
     /** Query/Scan page size ({@code Limit}); null = DynamoDB's 1 MB pages. Tests set it to force pagination. */
     private final Integer pageLimit;
 
     public DynamoStore(DynamoDbClient client, String tableName) {
-        this(client, tableName, null);
+        this(client, tableName, StoreTimeouts.DEFAULT);
+    }
+
+    public DynamoStore(DynamoDbClient client, String tableName, StoreTimeouts timeouts) {
+        this(client, tableName, null, timeouts);
     }
 
     DynamoStore(DynamoDbClient client, String tableName, Integer pageLimit) {
+        this(client, tableName, pageLimit, StoreTimeouts.DEFAULT);
+    }
+
+    private DynamoStore(DynamoDbClient client, String tableName, Integer pageLimit, StoreTimeouts timeouts) {
         this.client = Objects.requireNonNull(client, "client");
         this.table = Objects.requireNonNull(tableName, "tableName");
         this.pageLimit = pageLimit;
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     }
 
     public String tableName() {
@@ -171,7 +176,7 @@ public final class DynamoStore {
 
     /** Creates the table (on-demand billing) unless it exists, then waits until it is ACTIVE. */
     public void createTable() {
-        call("create table " + table, () -> {
+        write("create table " + table, () -> {
             try {
                 client.createTable(b -> b.tableName(table)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -208,8 +213,8 @@ public final class DynamoStore {
      * @throws ItemTooLargeException  when the stream would not fit in one item (nothing written)
      */
     public void createStream(String ns, String name, ObjectNode object) {
-        segment("namespace", ns);
-        segment("name", name);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         ObjectNode stored = object.deepCopy();
         stored.remove("status");
         Map<String, AttributeValue> item = new HashMap<>(streamKey(ns, name));
@@ -220,29 +225,46 @@ public final class DynamoStore {
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("ImageStream " + ns + "/" + name, size, MAX_ITEM_BYTES);
         }
-        call("create ImageStream " + ns + "/" + name, () -> {
+        if (!putIfAbsent("create ImageStream " + ns + "/" + name, item)) {
+            throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", null);
+        }
+    }
+
+    /**
+     * Puts {@code item} unless an item with its key exists. True when created, also when the item found is exactly
+     * this one: the SDK retried a put whose first answer was lost (a read timeout after DynamoDB wrote it), and the
+     * retry's condition failed on our own write. False when another item is there.
+     */
+    private boolean putIfAbsent(String what, Map<String, AttributeValue> item) {
+        try {
+            write(what, () -> client.putItem(b -> b.overrideConfiguration(timeout()).tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK))));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            Map<String, AttributeValue> key = Map.of(PK, item.get(PK), SK, item.get(SK));
             try {
-                return client.putItem(b -> b.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-            } catch (ConditionalCheckFailedException e) {
-                throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", e);
+                Map<String, AttributeValue> found = read(what + " (whose item exists)",
+                        () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(key).consistentRead(true)).item());
+                return item.equals(found);
+            } catch (StoreUnavailableException e) {
+                throw new StoreOutcomeUnknownException(what + ": sent, then the item could not be read back", e);
             }
-        });
+        }
     }
 
     /** The stream, read consistently. */
     public Optional<StoredStream> getStream(String ns, String name) {
-        segment("namespace", ns);
-        segment("name", name);
-        Map<String, AttributeValue> item = call("read ImageStream " + ns + "/" + name,
-                () -> client.getItem(b -> b.tableName(table).key(streamKey(ns, name)).consistentRead(true)).item());
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
+        Map<String, AttributeValue> item = read("read ImageStream " + ns + "/" + name,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(streamKey(ns, name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeStream(item));
     }
 
     /** Every stream of the namespace, ordered by name (all pages, read consistently). */
     public List<StoredStream> listStreams(String ns) {
-        segment("namespace", ns);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
         QueryRequest q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
@@ -259,12 +281,12 @@ public final class DynamoStore {
 
     /** The event at {@code seq} in {@code tag}'s history, read consistently. */
     public Optional<TagEvent> event(String ns, String name, String tag, long seq) {
-        segment("namespace", ns);
-        segment("name", name);
-        segment("tag", tag);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
+        segment("tag", tag, KeyLimits.TAG_BYTES);
         Map<String, AttributeValue> key = Map.of(PK, str(eventsPk(ns, name)), SK, str(eventSk(tag, seq)));
-        Map<String, AttributeValue> item = call("read tag event " + ns + "/" + name + ":" + tag,
-                () -> client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item());
+        Map<String, AttributeValue> item = read("read tag event " + ns + "/" + name + ":" + tag,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(key).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeEvent(item));
     }
 
@@ -273,8 +295,8 @@ public final class DynamoStore {
      * without events are absent.
      */
     public Map<String, List<TagEvent>> history(String ns, String name) {
-        segment("namespace", ns);
-        segment("name", name);
+        segment("namespace", ns, KeyLimits.NAMESPACE_BYTES);
+        segment("name", name, KeyLimits.STREAM_NAME_BYTES);
         QueryRequest q = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
@@ -325,7 +347,7 @@ public final class DynamoStore {
         String eventsPk = eventsPk(ns, name);
         for (int i = 0; i < changes.size(); i++) {
             TagChange c = changes.get(i);
-            segment("tag", c.tag());
+            segment("tag", c.tag(), KeyLimits.TAG_BYTES);
             if (!seen.add(c.tag())) {
                 throw new IllegalArgumentException("tag " + c.tag() + " changed twice in one write");
             }
@@ -358,9 +380,9 @@ public final class DynamoStore {
         // An explicit token (the SDK would generate one too): the SDK's own retries of this very call are then
         // idempotent for 10 minutes, so a lost response followed by a retry cannot look like a conflict.
         String token = UUID.randomUUID().toString();
-        call(what, () -> {
+        write(what, () -> {
             try {
-                return client.transactWriteItems(b -> b.transactItems(writes).clientRequestToken(token));
+                return client.transactWriteItems(b -> b.overrideConfiguration(timeout()).transactItems(writes).clientRequestToken(token));
             } catch (TransactionCanceledException e) {
                 throw mapCancellation(what, read, e);
             }
@@ -398,29 +420,20 @@ public final class DynamoStore {
      *                               nothing written
      */
     public boolean putImageIfAbsent(String name, ObjectNode image) {
-        segment("image name", name);
+        segment("image name", name, KeyLimits.IMAGE_NAME_BYTES);
         Map<String, AttributeValue> item = imageItem(name, image);
         int size = itemSize(item);
         if (size > MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("Image " + name, size, MAX_ITEM_BYTES);
         }
-        return call("create Image " + name, () -> {
-            try {
-                client.putItem(b -> b.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)));
-                return true;
-            } catch (ConditionalCheckFailedException exists) {
-                return false;
-            }
-        });
+        return putIfAbsent("create Image " + name, item);
     }
 
     /** The image, read consistently. */
     public Optional<ObjectNode> getImage(String name) {
-        segment("image name", name);
-        Map<String, AttributeValue> item = call("read Image " + name,
-                () -> client.getItem(b -> b.tableName(table).key(imageKey(name)).consistentRead(true)).item());
+        segment("image name", name, KeyLimits.IMAGE_NAME_BYTES);
+        Map<String, AttributeValue> item = read("read Image " + name,
+                () -> client.getItem(b -> b.overrideConfiguration(timeout()).tableName(table).key(imageKey(name)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(decodeObject(item));
     }
 
@@ -443,7 +456,7 @@ public final class DynamoStore {
     /** Every item in the table (all pages, consistent). For tests that prove what was, or was not, written. */
     public List<Map<String, AttributeValue>> scanAll() {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        call("scan " + table, () -> {
+        read("scan " + table, () -> {
             Map<String, AttributeValue> start = null;
             do {
                 ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true).limit(pageLimit);
@@ -462,10 +475,10 @@ public final class DynamoStore {
     // ---------------------------------------------------------------------------------------------- plumbing
 
     private void queryAll(String what, QueryRequest first, Consumer<Map<String, AttributeValue>> sink) {
-        call(what, () -> {
+        read(what, () -> {
             QueryRequest q = first;
             while (true) {
-                QueryResponse r = client.query(q);
+                QueryResponse r = client.query(q.toBuilder().overrideConfiguration(timeout()).build());
                 r.items().forEach(sink);
                 if (!r.hasLastEvaluatedKey() || r.lastEvaluatedKey().isEmpty()) {
                     return null;
@@ -475,32 +488,36 @@ public final class DynamoStore {
         });
     }
 
-    /** Runs an SDK call, turning "DynamoDB unavailable" failures into {@link StoreUnavailableException}. */
-    private static <T> T call(String what, Supplier<T> op) {
+    /** Runs {@code work} (the calls of one API request) within {@link StoreTimeouts#request()}. */
+    public <T> T withinRequestTimeout(Supplier<T> work) {
+        return CallBudget.within(timeouts.request(), work);
+    }
+
+    /** Runs a reading SDK call: any failure to get an answer is {@link StoreUnavailableException}. */
+    private <T> T read(String what, Supplier<T> op) {
+        return call(what, false, op);
+    }
+
+    /** Runs a writing SDK call: its failures are told apart by what may have been written ({@link DynamoFaults}). */
+    private <T> T write(String what, Supplier<T> op) {
+        return call(what, true, op);
+    }
+
+    private <T> T call(String what, boolean write, Supplier<T> op) {
+        if (CallBudget.remaining(timeouts.call()).isNegative() || CallBudget.remaining(timeouts.call()).isZero()) {
+            throw new StoreUnavailableException(what + ": the request's time for DynamoDB is spent; not sent", null);
+        }
         try {
             return op.get();
         } catch (SdkException e) {
-            if (isUnavailable(e)) {
-                throw new StoreUnavailableException(what + ": DynamoDB unavailable: " + e.getMessage(), e);
-            }
-            throw e;
+            throw DynamoFaults.translate(what, write, e);
         }
     }
 
-    static boolean isUnavailable(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return true; // I/O failure, connection refused, timeouts (ApiCallTimeoutException is one too)
-        }
-        if (e instanceof ProvisionedThroughputExceededException
-                || e instanceof RequestLimitExceededException
-                || e instanceof InternalServerErrorException
-                || e instanceof TransactionConflictException) {
-            return true;
-        }
-        if (e instanceof SdkServiceException s) {
-            return s.isThrottlingException() || s.statusCode() >= 500;
-        }
-        return false;
+    /** Each SDK call gets its own timeout, or what is left of the request's when that is less. */
+    private Consumer<AwsRequestOverrideConfiguration.Builder> timeout() {
+        Duration left = CallBudget.remaining(timeouts.call());
+        return o -> o.apiCallTimeout(left);
     }
 
     private static Map<String, AttributeValue> streamKey(String ns, String name) {
@@ -528,10 +545,16 @@ public final class DynamoStore {
         return item;
     }
 
-    /** Keys must be single path segments, so that no two (namespace, name, tag) share a key. */
-    private static void segment(String what, String value) {
+    /**
+     * Keys must be single path segments, so that no two (namespace, name, tag) share a key, and fit DynamoDB's
+     * key limits ({@link KeyLimits}: callers check names first, so this is never the client's doing).
+     */
+    private static void segment(String what, String value, int maxBytes) {
         if (value == null || value.isEmpty() || value.indexOf('/') >= 0) {
             throw new IllegalArgumentException(what + " must be non-empty and without '/': " + value);
+        }
+        if (!KeyLimits.fits(value, maxBytes)) {
+            throw new IllegalArgumentException(what + " is over " + maxBytes + " bytes, too long for a DynamoDB key");
         }
     }
 

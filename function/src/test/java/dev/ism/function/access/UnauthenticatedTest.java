@@ -107,6 +107,7 @@ class UnauthenticatedTest {
         String hs256PublicKey = TestIssuer.hs256(TestIssuer.publicKeyBytes(TestIssuer.RSA_1), "rsa-1",
                 idp.claims(Access.CLIENT, "alice", Instant.now()).build());
         String noExp = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).expirationTime(null).build());
+        String numericSub = TestIssuer.rs256(idp.claims(Access.CLIENT, "alice", Instant.now()).claim("sub", 42).build());
         return List.of(
                 new Refusal("no Authorization header", null, null),
                 new Refusal("empty header", "", null),
@@ -126,7 +127,8 @@ class UnauthenticatedTest {
                 new Refusal("JWT alg none", bearer(algNone), algNone),
                 new Refusal("JWT HS256", bearer(hs256), hs256),
                 new Refusal("JWT HS256 keyed with the RSA public key", bearer(hs256PublicKey), hs256PublicKey),
-                new Refusal("JWT without exp", bearer(noExp), noExp));
+                new Refusal("JWT without exp", bearer(noExp), noExp),
+                new Refusal("JWT whose sub is a number", bearer(numericSub), numericSub));
     }
 
     static Stream<Arguments> cases() {
@@ -175,5 +177,31 @@ class UnauthenticatedTest {
             logs.assertNoneContains(token);
             logs.assertNoneContains(token.substring(token.lastIndexOf('.') + 1));
         }
+    }
+
+    /**
+     * Credentials too large to be looked at: 401 through API Gateway (whose events carry them), 431 from the
+     * local server (over its 8 KiB of headers); never a 500, never written, never logged.
+     */
+    @ParameterizedTest
+    @EnumSource(Via.class)
+    void oversizedCredentialsAreRefused(Via via) {
+        String megabyte = "t".repeat(1 << 20);
+        String hugeKid = TestIssuer.sign(TestIssuer.RSA_1, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k".repeat(100_000)).build(),
+                idp.claims(Access.CLIENT, "alice", Instant.now()).build());
+        var before = api.store().scanAll();
+        try (Logs logs = new Logs()) {
+            for (String token : List.of(megabyte, hugeKid)) {
+                Response r = api.send(via, "GET", Access.streams(NS), headers(bearer(token), null), null, false);
+                if (via == Via.HTTP) {
+                    assertEquals(431, r.code(), r.body());
+                    assertEquals(431, r.json().path("code").asInt(), r.body());
+                } else {
+                    assertUnauthorized(r);
+                }
+                logs.assertNoneContains(token.substring(token.length() - 64));
+            }
+        }
+        assertEquals(before, api.store().scanAll(), "nothing written");
     }
 }

@@ -384,4 +384,26 @@ class OidcAuthenticatorTest {
         idp.serve(keys);
         assertEquals(Optional.of(idp.issuer + "#jane"), authenticator().authenticate(rs256(idp.claims(now).build())).map(UserInfo::name));
     }
+
+    @Test
+    void aNumericSubIsNotAUserName() {
+        assertFalse(authenticator().authenticate(rs256(idp.claims(now).claim("sub", 42).build())).isPresent());
+        assertFalse(authenticator().authenticate(rs256(idp.claims(now).claim("sub", true).build())).isPresent());
+        assertTrue(authenticator().authenticate(rs256(idp.claims(now).claim("sub", "42").build())).isPresent());
+    }
+
+    @Test
+    void oversizedJoseHeadersAreRefusedBeforeAnyKeyLookup() {
+        OidcAuthenticator oidc = authenticator();
+        JWSHeader hugeKid = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k".repeat(100_000)).build();
+        assertFalse(oidc.authenticate(TestIssuer.sign(TestIssuer.RSA_1, hugeKid, idp.claims(now).build())).isPresent());
+        JWSHeader longKid = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k".repeat(OidcAuthenticator.MAX_KID_CHARS + 1)).build();
+        assertFalse(oidc.authenticate(TestIssuer.sign(TestIssuer.RSA_1, longKid, idp.claims(now).build())).isPresent());
+        assertEquals(0, oidc.keyFetches(), "no JWKS fetched for them");
+        JWSHeader padded = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .customParam("pad", "p".repeat(OidcAuthenticator.MAX_HEADER_CHARS)).build();
+        assertFalse(oidc.authenticate(TestIssuer.sign(TestIssuer.RSA_1, padded, idp.claims(now).build())).isPresent());
+        assertEquals(0, oidc.keyFetches());
+        assertTrue(oidc.authenticate(rs256(idp.claims(now).build())).isPresent(), "the control");
+    }
 }

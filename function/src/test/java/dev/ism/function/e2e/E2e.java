@@ -34,6 +34,8 @@ final class E2e extends ApiPaths {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BASE = Api.BASE;
     static final int LIMIT = 3 * 1024 * 1024;
+    /** In the body of every mapping the suite sends; SuiteLogCheck finds it in no log line. */
+    static final String BODY_MARKER = "ism-body-marker-5e1f0c";
 
     private E2e() {
     }
@@ -50,6 +52,7 @@ final class E2e extends ApiPaths {
     /** A small, valid mapping of an external image (no manifest). */
     static ObjectNode mapping(String ns, String stream, String tag, String imageName, String reference) {
         ObjectNode m = JSON.createObjectNode();
+        m.put("ismTestMarker", BODY_MARKER); // an unknown field, dropped: it must never reach a log (SuiteLogCheck)
         m.put("kind", "ImageStreamMapping");
         m.put("apiVersion", "image.openshift.io/v1");
         m.putObject("metadata").put("name", stream).put("namespace", ns);

@@ -105,10 +105,13 @@ public final class DynamoDbOperationRecorder implements ExecutionInterceptor {
     }
 
     /** {@code DynamoStore.<method>} nearest the SDK call on this thread's stack, else {@code -}. */
+    /** DynamoStore's private helpers that run the calls of its public methods. */
+    private static final Set<String> PLUMBING = Set.of("call", "read", "write", "queryAll", "putIfAbsent");
+
     private static String caller() {
         for (StackTraceElement e : new Throwable().getStackTrace()) {
             if (e.getClassName().equals(STORE_CLASS) && !e.getMethodName().startsWith("lambda$")
-                    && !e.getMethodName().equals("call") && !e.getMethodName().equals("queryAll")) {
+                    && !PLUMBING.contains(e.getMethodName())) {
                 return "DynamoStore." + e.getMethodName();
             }
         }

@@ -409,27 +409,50 @@ class DynamoStoreTest {
         assertSame(validation, DynamoStore.mapCancellation("w", read, validation));
     }
 
+    private static Class<?> outcome(boolean write, software.amazon.awssdk.core.exception.SdkException e) {
+        return DynamoFaults.translate("w", write, e).getClass();
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.DynamoDbException service(int code, String error) {
+        return (software.amazon.awssdk.services.dynamodb.model.DynamoDbException) software.amazon.awssdk.services.dynamodb.model
+                .DynamoDbException.builder().statusCode(code).awsErrorDetails(software.amazon.awssdk.awscore.exception
+                        .AwsErrorDetails.builder().errorCode(error).build()).build();
+    }
+
+    private static software.amazon.awssdk.core.exception.SdkClientException io(Throwable cause, String... earlier) {
+        var e = software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request: "
+                + cause.getMessage(), cause);
+        for (int i = 0; i < earlier.length; i++) {
+            e.addSuppressed(software.amazon.awssdk.core.exception.SdkClientException.create(
+                    "Request attempt " + (i + 1) + " failure: Unable to execute HTTP request: " + earlier[i]));
+        }
+        return e;
+    }
+
+    /** 503 only when nothing can have been written; 504 when a write may have been. */
     @Test
-    void unavailableFailuresAreRecognised() {
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.core.exception.SdkClientException.create("io")));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
-                .ProvisionedThroughputExceededException.builder().statusCode(400).build()));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
-                .RequestLimitExceededException.builder().statusCode(400).build()));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
-                .InternalServerErrorException.builder().statusCode(500).build()));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
+    void failuresAreToldApartByWhatMayHaveBeenWritten() {
+        var refused = io(new java.net.ConnectException("Connection refused"), "Connection refused", "Connect timed out");
+        var readTimeout = io(new java.net.SocketTimeoutException("Read timed out"));
+        var refusedAfterATimeout = io(new java.net.ConnectException("Connection refused"), "Read timed out");
+        var callTimeout = software.amazon.awssdk.core.exception.ApiCallTimeoutException.create(2000);
+        for (var e : List.of(refused, readTimeout, refusedAfterATimeout, callTimeout, service(500, "InternalServerError"))) {
+            assertEquals(StoreUnavailableException.class, outcome(false, e), "a read: " + e);
+        }
+        assertEquals(StoreUnavailableException.class, outcome(true, refused));
+        for (var e : List.of(readTimeout, refusedAfterATimeout, callTimeout, service(500, "InternalServerError"),
+                service(503, "ServiceUnavailable"), io(new java.io.IOException("Unexpected end of file from server")))) {
+            assertEquals(StoreOutcomeUnknownException.class, outcome(true, e), "a write: " + e);
+        }
+        for (var e : List.of(service(400, "ThrottlingException"), service(400, "ProvisionedThroughputExceededException"),
+                software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder().statusCode(400).build(),
+                software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException.builder().statusCode(400).build())) {
+            assertEquals(StoreUnavailableException.class, outcome(true, e), "throttled: " + e);
+        }
+        assertEquals(ConflictException.class, outcome(true, software.amazon.awssdk.services.dynamodb.model
                 .TransactionConflictException.builder().statusCode(400).build()));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
-                .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                        .errorCode("ThrottlingException").build()).build()));
-        assertTrue(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
-                .statusCode(503).build()));
-        assertFalse(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
-                .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                        .errorCode("ValidationException").build()).build()));
-        assertFalse(DynamoStore.isUnavailable(software.amazon.awssdk.services.dynamodb.model
-                .ResourceNotFoundException.builder().statusCode(400).build()));
+        var validation = service(400, "ValidationException");
+        assertSame(validation, DynamoFaults.translate("w", true, validation));
     }
 
     @Test

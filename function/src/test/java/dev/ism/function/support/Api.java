@@ -180,7 +180,11 @@ public final class Api implements AutoCloseable {
     }
 
     private Response throughV2(String method, String path, Map<String, String> headers, byte[] body, boolean base64) {
-        String event = LambdaEvents.v2(method, path, headers, body, base64);
+        return invokeV2(LambdaEvents.v2(method, path, headers, body, base64));
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) event, as JSON, through the real v2 handler. */
+    public Response invokeV2(String event) {
         return lambdaResponse(LambdaInvoke.invoke(v2, event, lambdaContext()), false);
     }
 
