@@ -97,7 +97,7 @@ public final class Api implements AutoCloseable {
      * as the REST API merges them).
      */
     public record Response(int code, Map<String, String> headers, String body, Map<String, List<String>> lists) {
-        Response(int code, Map<String, String> headers, String body) {
+        public Response(int code, Map<String, String> headers, String body) {
             this(code, headers, body, Map.of());
         }
 
