@@ -57,16 +57,25 @@ public class HttpApiFunction extends APIGatewayV2HTTPEventFunction {
     }
 
     /**
-     * What Micronaut's handler would fail on with a 500: an empty or relative path (its router throws a
+     * What Micronaut's handler would fail on with a 500: an event without a method, an empty or relative path (its router throws a
      * NullPointerException) and a body flagged base64 that is not (a CodecException when the body is bound).
      */
     static Status refusal(APIGatewayV2HTTPEvent event) {
+        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                || event.getRequestContext().getHttp().getMethod() == null) {
+            // Micronaut's request reads the method there (a NullPointerException without it). API Gateway always
+            // sends it; an event without it is no API Gateway request (found by LambdaEventFuzzTest).
+            return Status.badRequest("the event has no requestContext.http.method");
+        }
         Status target = RequestTarget.problem(event.getRawPath());
         if (target != null) {
             return target;
         }
         if (event.getHeaders() != null) {
             for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+                if (!headerNameAllowed(h.getKey())) {
+                    return EdgeStatus.unreadable("a header name is not a token");
+                }
                 if (!headerValueAllowed(h.getValue())) {
                     return EdgeStatus.unreadable("a header value has a prohibited character");
                 }
@@ -80,6 +89,25 @@ public class HttpApiFunction extends APIGatewayV2HTTPEventFunction {
             }
         }
         return null;
+    }
+
+    /**
+     * A header name as Micronaut 4.10's {@code CaseInsensitiveMutableHttpHeaders} accepts it (it throws while building
+     * the request otherwise, and the handler fails to encode even the error response: a 500): an RFC 9110 token,
+     * letters, digits and {@code !#$%&'*+-.^_`|~} (found by LambdaEventFuzzTest).
+     */
+    static boolean headerNameAllowed(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!token) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
