@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SuiteLogCheck {
 
     private static final Pattern EVENT = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[[^]]*] (\\w+) +(\\S+) - (.*)$");
-    private static final Pattern REQUEST = Pattern.compile("request_id=(\\S+) method=\\S+ path=(\\S+) .* status=(\\d{3}) .*");
+    private static final Pattern REQUEST = Pattern.compile("request_id=(\\S+) (?:\\S+ )*?method=\\S+ path=(\\S+) .* status=(\\d{3}) .*");
     private static final Pattern INTERNAL = Pattern.compile("internal error: request_id=(\\S+)");
 
     private static List<String> lines;
