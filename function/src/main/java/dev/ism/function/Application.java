@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The local server ({@code mvn mn:run}): the same controllers the Lambda handlers serve, on Netty,
- * in environment {@code local} (embedded DynamoDB Local, the dev-only files of {@code dev/}).
+ * in environment {@code local} (embedded DynamoDB Local, the dev-only files of {@code dev/}); with
+ * {@code ISM_TLS=true}, over HTTPS on {@code ISM_TLS_PORT} (8443) with the dev certificate of {@link DevTls}.
  * Lambda never runs this class.
  */
 public final class Application {
@@ -19,7 +20,14 @@ public final class Application {
         if (System.getProperty("ism.dev-dir") == null) {
             System.setProperty("ism.dev-dir", devDir().toString());
         }
-        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("local").start();
+        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).defaultEnvironments("local");
+        if (Boolean.parseBoolean(System.getenv("ISM_TLS"))) {
+            // HTTPS with the dev certificate of <repository>/.tls (made on first start), for kubectl: dev/kubeconfig
+            Path tlsDir = Path.of(System.getProperty("ism.dev-dir")).toAbsolutePath().getParent().resolve(".tls");
+            int port = Integer.parseInt(System.getenv().getOrDefault("ISM_TLS_PORT", "8443"));
+            micronaut.properties(DevTls.serverProperties(tlsDir, port));
+        }
+        micronaut.start();
     }
 
     /** {@code dev/} of the repository: in the working directory or above it (mn:run runs in function/). */

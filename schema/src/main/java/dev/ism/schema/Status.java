@@ -78,6 +78,16 @@ public record Status(String kind, String apiVersion, Map<String, Object> metadat
         return failure(403, "Forbidden", m.toString(), new Details(name, group, resource));
     }
 
+    /** 403 of a non-resource request (discovery, OpenAPI, any other path), as kube-apiserver words it. */
+    public static Status forbiddenPath(String user, String verb, String path) {
+        return failure(403, "Forbidden", "forbidden: User \"" + user + "\" cannot " + verb + " path \"" + path + "\"", null);
+    }
+
+    /** 406: the {@code Accept} header allows nothing the server can produce. */
+    public static Status notAcceptable(String producedList) {
+        return failure(406, "NotAcceptable", "only the following media types are accepted: " + producedList, null);
+    }
+
     public static Status notFound(String group, String resource, String name) {
         return failure(404, "NotFound", qualified(group, resource) + " \"" + name + "\" not found",
                 new Details(name, group, resource));

@@ -28,7 +28,8 @@ import java.util.UUID;
  * (cluster-scoped). A token without grants authenticates and may do nothing.
  *
  * <p>One more token, random per run, authenticates the state endpoint's own requests (see
- * {@link ProviderStateEndpointFilter}); it has no rights.
+ * {@link ProviderStateEndpointFilter}); its only right is that path, by an ABAC {@code nonResourcePath}
+ * rule (the function authorizes every path that is not an API resource by path, as kube-apiserver does).
  */
 @Singleton
 @Requires(property = ProviderStateSettings.PROVIDER_STATES, value = "true")
@@ -41,7 +42,7 @@ public class GrantedTokens implements Authenticator {
 
     private final String stateEndpointToken = "pact-states-" + UUID.randomUUID();
     private final Map<String, Set<String>> grants = new LinkedHashMap<>();
-    private volatile AbacPolicy policy = AbacPolicy.parse(List.of());
+    private volatile AbacPolicy policy = AbacPolicy.parse(List.of(stateEndpointRule()));
 
     /** {@code token} authenticates, with the rights it has (none if new). */
     public synchronized void add(String token) {
@@ -112,6 +113,7 @@ public class GrantedTokens implements Authenticator {
 
     private void rebuild() {
         List<String> lines = new ArrayList<>();
+        lines.add(stateEndpointRule());
         grants.forEach((token, namespaces) -> {
             String user = USER_PREFIX + token;
             for (String ns : namespaces) {
@@ -137,6 +139,14 @@ public class GrantedTokens implements Authenticator {
         if (readonly) {
             spec.put("readonly", true);
         }
+        return r.toString();
+    }
+
+    private static String stateEndpointRule() {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("apiVersion", AbacPolicy.API_VERSION);
+        r.put("kind", AbacPolicy.KIND);
+        r.putObject("spec").put("user", STATE_ENDPOINT_USER).put("nonResourcePath", ProviderStateSettings.STATE_PATH);
         return r.toString();
     }
 

@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.ServerFilter;
  * before any route runs, as kube-apiserver does), and a verifier's state-change request carries no
  * token. For {@value ProviderStateSettings#STATE_PATH} only, this test-only filter, ordered before
  * {@code AccessFilter}, puts the per-run state endpoint token in the {@code Authorization} header: the
- * request then authenticates as a user without rights, and the path is not an API resource, so no
- * authorization applies. No other path is touched.
+ * request then authenticates as a user whose only right is this path (an ABAC {@code nonResourcePath}
+ * rule of {@link GrantedTokens}). No other path is touched.
  */
 @ServerFilter(ProviderStateSettings.STATE_PATH)
 @Requires(property = ProviderStateSettings.PROVIDER_STATES, value = "true")

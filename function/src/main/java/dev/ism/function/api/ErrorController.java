@@ -58,7 +58,8 @@ public class ErrorController {
             return unexpected(request, e);
         }
         Status status = code == 413 ? Status.tooLarge(RequestChecks.MAX_BODY_BYTES)
-                : code == 404 ? Status.pathNotFound() : Status.badRequest("the request could not be read");
+                : code == 404 ? Status.pathNotFound()
+                : code == 406 ? Status.notAcceptable(Negotiation.PRODUCED) : Status.badRequest("the request could not be read");
         return Responses.status(request, status);
     }
 

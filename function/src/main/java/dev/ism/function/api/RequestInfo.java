@@ -36,6 +36,10 @@ final class RequestInfo {
             return Optional.empty();
         }
         List<String> parts = segments.subList(PREFIX.size(), segments.size());
+        if (parts.isEmpty()) {
+            // the group version itself (its discovery document): a non-resource request, as in kube
+            return Optional.empty();
+        }
         String namespace = "";
         int i = 0;
         if (parts.size() >= 3 && parts.get(0).equals("namespaces")) {

@@ -48,10 +48,22 @@ public final class AbacPolicy {
 
         /** kube's {@code matches} for a resource request. */
         public boolean matches(UserInfo user, Attributes attrs) {
-            return subjectMatches(user) && verbMatches(attrs) && resourceMatches(attrs);
+            return subjectMatches(Subject.of(user)) && (attrs.isReadOnly() || !readonly) && resourceMatches(attrs);
         }
 
-        private boolean subjectMatches(UserInfo u) {
+        /**
+         * kube's {@code matches} for a non-resource request ({@code verb} is the lowercase HTTP method):
+         * {@code nonResourcePath} {@code *}, the path itself, or a prefix of it followed by {@code *}.
+         */
+        public boolean matchesPath(Subject subject, String verb, String path) {
+            if (!subjectMatches(subject) || !(Attributes.isReadOnlyVerb(verb) || !readonly)) {
+                return false;
+            }
+            return nonResourcePath.equals("*") || nonResourcePath.equals(path)
+                    || nonResourcePath.endsWith("*") && path.startsWith(nonResourcePath.substring(0, nonResourcePath.length() - 1));
+        }
+
+        private boolean subjectMatches(Subject u) {
             boolean matched = false;
             if (!user.isEmpty()) {
                 if (user.equals("*")) {
@@ -65,17 +77,13 @@ public final class AbacPolicy {
             if (!group.isEmpty()) {
                 if (group.equals("*")) {
                     matched = true;
-                } else if (u.inGroup(group)) {
+                } else if (u.groups().contains(group)) {
                     matched = true;
                 } else {
                     return false;
                 }
             }
             return matched;
-        }
-
-        private boolean verbMatches(Attributes a) {
-            return a.isReadOnly() || !readonly;
         }
 
         private boolean resourceMatches(Attributes a) {
@@ -126,6 +134,16 @@ public final class AbacPolicy {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** Whether a rule allows {@code subject} the non-resource request {@code verb path}. */
+    public boolean authorizePath(Subject subject, String verb, String path) {
+        for (Rule rule : rules) {
+            if (rule.matchesPath(subject, verb, path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean authorize(UserInfo user, Attributes attrs) {

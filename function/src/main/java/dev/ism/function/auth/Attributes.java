@@ -29,6 +29,10 @@ public record Attributes(String verb, String apiGroup, String resource, String n
 
     /** get, list and watch, as {@code authorizer.AttributesRecord.IsReadOnly}. */
     public boolean isReadOnly() {
+        return isReadOnlyVerb(verb);
+    }
+
+    static boolean isReadOnlyVerb(String verb) {
         return verb.equals("get") || verb.equals("list") || verb.equals("watch");
     }
 

@@ -47,6 +47,18 @@ public final class Authorizer {
         return policy.get();
     }
 
+    /**
+     * A non-resource request ({@code verb} the lowercase HTTP method): allowed by kube-apiserver's
+     * default discovery roles ({@link DefaultRoles}) or by an ABAC {@code nonResourcePath} rule.
+     */
+    public boolean authorizePath(Subject subject, String verb, String path) {
+        if (DefaultRoles.allow(subject.groups(), verb, path) || policy.get().authorizePath(subject, verb, path)) {
+            return true;
+        }
+        LOG.info("denied {} {} path {}: neither a default role nor a policy line allows it", subject.name(), verb, path);
+        return false;
+    }
+
     public Decision authorize(UserInfo user, Attributes attributes) {
         return policy.get().firstMatch(user, attributes)
                 .map(rule -> {
