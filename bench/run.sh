@@ -61,7 +61,7 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
     java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi 3 -w 1s -i 5 -r 1s -f 1 \
       -jvmArgsAppend "-Dism.repo=$ROOT" > "$OUT/warm-$r.txt" 2>&1
   done
-  score() { awk -v b="$2" '$1 ~ ("\\." b "$") && $2=="avgt" {print $4}' "$1"; }
+  score() { awk -v b="$2" '$1 ~ ("\\." b "$") { for (i = 2; i <= NF; i++) if ($i == "avgt") { print $(i + 2); exit } }' "$1"; }
   say ""
   say "warm, us/op (median of $ROUNDS rounds): ours | floor | ratio"
   f_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/floor-warm-$r.txt" handleDryRun; done | median)
@@ -91,7 +91,9 @@ grep -q '^ready' "$OUT/ddb-local.out" || { echo "DynamoDB Local not ready" >&2; 
 ENDPOINT="http://127.0.0.1:$PORT"
 FDDB=(--ddb-endpoint "$ENDPOINT" --table perf-floor)
 java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads 2 --seconds 5 --warmup-seconds 0 > "$OUT/ddb-warmup.txt" 2>&1
-export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1
+# No AWS_ACCESS_KEY_ID: DynamoDB Local keeps one database per access key, and the floor's tools (like the
+# function on a loopback endpoint) then use their fixed local keys, those its ddb-local made the table with.
+export AWS_REGION=us-east-1
 LAMBDA_ENV=(ISM_DYNAMODB_ENDPOINT="$ENDPOINT" ISM_DYNAMODB_REGION=us-east-1 ISM_TABLE_NAME=ism-bench
   ISM_TOKEN_AUTH_FILE="$ROOT/dev/auth/tokens.csv" ISM_AUTHORIZATION_POLICY_FILE="$ROOT/dev/auth/policy.jsonl")
 
