@@ -76,6 +76,10 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
             writer.writeValue(output, response(Status.badRequest("the event could not be read")));
             return;
         }
+        if (event == null) { // the JSON text null
+            writer.writeValue(output, response(Status.badRequest("the event could not be read")));
+            return;
+        }
         writer.writeValue(output, function.handleRequest(event, context));
     }
 

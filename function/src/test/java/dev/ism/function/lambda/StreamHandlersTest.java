@@ -30,7 +30,7 @@ class StreamHandlersTest {
     private final RestApiHandler v1 = new RestApiHandler(API.context());
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[1,2]", "{\"rawPath\": 42, \"headers\": []}", "{\"requestContext\": \"x\"}"})
+    @ValueSource(strings = {"", "null", "not json", "[1,2]", "{\"rawPath\": 42, \"headers\": []}", "{\"requestContext\": \"x\"}"})
     void bytesThatAreNoEventAnswer400(String event) throws IOException {
         for (var handler : new JsonEventHandler<?, ?>[] {v2, v1}) {
             LambdaInvoke.Response r = LambdaInvoke.invoke(handler, event, new TestLambdaContext());
