@@ -107,8 +107,16 @@ public final class FaultProxy implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        open.add(client);
-        open.add(upstream);
+        synchronized (this) {
+            // accepted while mode(REFUSE) cut the open connections: cut this one too, or it would serve the outage
+            if (mode == Mode.REFUSE || closed) {
+                closeQuietly(client);
+                closeQuietly(upstream);
+                return;
+            }
+            open.add(client);
+            open.add(upstream);
+        }
         pump("fault-proxy-up", () -> requests(client, upstream));
         pump("fault-proxy-down", () -> responses(upstream, client));
     }
