@@ -25,8 +25,9 @@ public class RequestLogFilter implements Ordered {
         request.setAttribute(RequestContext.STARTED, System.nanoTime());
         request.setAttribute(RequestContext.REQUEST_ID, RequestContext.requestId(request));
         // This filter runs first, on the thread the Lambda runtime called the handler on.
-        if (request instanceof ServletHttpRequest<?, ?> && LambdaInvocation.awsRequestId() != null) {
-            request.setAttribute(RequestContext.LAMBDA_REQUEST_ID, LambdaInvocation.awsRequestId());
+        String awsRequestId = request instanceof ServletHttpRequest<?, ?> ? LambdaInvocation.awsRequestId() : null;
+        if (awsRequestId != null) {
+            request.setAttribute(RequestContext.LAMBDA_REQUEST_ID, awsRequestId);
         }
         // What the path says, known even when the request is refused before a controller runs (401, 403, 404, 405).
         RequestInfo.of(request.getMethodName(), request.getPath()).ifPresent(a -> RequestContext.describe(request,

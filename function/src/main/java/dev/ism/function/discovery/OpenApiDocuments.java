@@ -1,9 +1,9 @@
 package dev.ism.function.discovery;
 
+import dev.ism.function.ClasspathResources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -65,16 +65,9 @@ public final class OpenApiDocuments {
     }
 
     private static byte[] read(String name) {
-        String resource = "/dev/ism/schema/openapi/" + name;
-        try (InputStream in = OpenApiDocuments.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the classpath: " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.bytes("/dev/ism/schema/openapi/" + name);
     }
+
 
     private static String sha512(byte[] bytes) {
         try {

@@ -1,5 +1,6 @@
 package dev.ism.function.lambda;
 
+import dev.ism.function.ClasspathResources;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -192,13 +192,7 @@ public class SnapStartPriming implements Resource {
     }
 
     static byte[] body() {
-        try (InputStream in = SnapStartPriming.class.getResourceAsStream(BODY_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + BODY_RESOURCE);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.bytes(BODY_RESOURCE);
     }
+
 }
