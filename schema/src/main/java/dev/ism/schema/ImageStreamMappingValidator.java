@@ -10,8 +10,8 @@ import com.networknt.schema.JsonNodePath;
 import dev.ism.schema.reference.DockerImageReference;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides, for a request body, what the API server would: a valid ImageStreamMapping, a 400 (the
@@ -32,10 +32,9 @@ import java.util.Map;
  */
 public final class ImageStreamMappingValidator {
 
-    public static final String GROUP = Status.GROUP;
-    public static final String KIND = "ImageStreamMapping";
-    public static final String API_VERSION = GROUP + "/v1";
-    private static final List<String> SYSTEM_FIELDS = List.of("uid", "creationTimestamp", "selfLink", "deletionTimestamp");
+    public static final String GROUP = ImageApi.GROUP;
+    public static final String KIND = ImageApi.KIND_IMAGE_STREAM_MAPPING;
+    public static final String API_VERSION = ImageApi.API_VERSION;
     /**
      * Jackson's default limits, except names: Go's decoder takes keys of any length (a label key of
      * 100 KB is a 422, not a 400), so they are bounded only by the body. Nesting stays at 1,000.
@@ -74,16 +73,7 @@ public final class ImageStreamMappingValidator {
      * A UTF-8 byte-order mark is a 400, as for Go's decoder; a byte that is not well-formed UTF-8 becomes U+FFFD.
      */
     public Outcome validate(byte[] body, String urlNamespace, FieldValidation mode) {
-        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            return badRequest(DecodeErrors.unparsable("invalid character '\u00ef' looking for beginning of value", body));
-        }
-        try (JsonParser parser = JSON.createParser(Utf8.repaired(body))) {
-            return validate(Decoder.decode(parser, schema.shape()), urlNamespace, mode);
-        } catch (Decoder.Refused e) {
-            return badRequest(DecodeErrors.unparsable(e.getMessage(), body));
-        } catch (IOException e) {
-            return badRequest(DecodeErrors.unparsable(DecodeErrors.parseError(e), body));
-        }
+        return admit(decode(body, mode), urlNamespace);
     }
 
     /** {@link #validate(JsonNode, String, FieldValidation)} with the default, {@link FieldValidation#WARN}. */
@@ -96,11 +86,53 @@ public final class ImageStreamMappingValidator {
      * modified; {@link Outcome.Valid} holds a prepared copy.
      */
     public Outcome validate(JsonNode body, String urlNamespace, FieldValidation mode) {
+        return admit(decode(body, mode), urlNamespace);
+    }
+
+    /**
+     * The steps of a create in the API server's order, as the function's create pipeline runs them: decode,
+     * {@link BeforeCreate}, {@link #prepareForCreate}, {@link #validate(Decoding.Decoded, FieldErrors)}.
+     */
+    private Outcome admit(Decoding decoding, String urlNamespace) {
+        if (decoding instanceof Outcome.Rejected rejected) {
+            return rejected;
+        }
+        Decoding.Decoded decoded = (Decoding.Decoded) decoding;
+        ObjectNode mapping = decoded.object();
+        Status refused = BeforeCreate.apply(mapping, urlNamespace);
+        if (refused != null) {
+            return new Outcome.Rejected(refused);
+        }
+        prepareForCreate(mapping);
+        FieldErrors errs = new FieldErrors();
+        validate(decoded, errs);
+        if (!errs.isEmpty()) {
+            return new Outcome.Rejected(Status.invalid(GROUP, KIND, mapping.path("metadata").path("name").asText(""), errs.causes()));
+        }
+        return new Outcome.Valid(mapping, decoded.warnings());
+    }
+
+    /** Decodes raw request bytes: the mapping, or a 400. Never throws; linear in the body's size. */
+    public Decoding decode(byte[] body, FieldValidation mode) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            return badRequest(DecodeErrors.unparsable("invalid character '\u00ef' looking for beginning of value", body));
+        }
+        try (JsonParser parser = JSON.createParser(Utf8.repaired(body))) {
+            return decoded(Decoder.decode(parser, schema.shape()), mode);
+        } catch (Decoder.Refused e) {
+            return badRequest(DecodeErrors.unparsable(e.getMessage(), body));
+        } catch (IOException e) {
+            return badRequest(DecodeErrors.unparsable(DecodeErrors.parseError(e), body));
+        }
+    }
+
+    /** Decodes a parsed body (not modified: the result is a copy). */
+    public Decoding decode(JsonNode body, FieldValidation mode) {
         if (body == null || body.isMissingNode()) {
             return badRequest(DecodeErrors.unrecognized("unexpected end of JSON input"));
         }
         try (JsonParser parser = body.traverse(JSON)) {
-            return validate(Decoder.decode(parser, schema.shape()), urlNamespace, mode);
+            return decoded(Decoder.decode(parser, schema.shape()), mode);
         } catch (Decoder.Refused e) {
             return badRequest(DecodeErrors.unrecognized(e.getMessage()));
         } catch (IOException e) {
@@ -108,14 +140,15 @@ public final class ImageStreamMappingValidator {
         }
     }
 
-    private Outcome validate(Decoder.Result decoded, String urlNamespace, FieldValidation mode) {
+    /** An object of our kind, every field of its type (else 400); required fields and list limits kept for validation. */
+    private Decoding decoded(Decoder.Result decoded, FieldValidation mode) {
         if (!decoded.root().isObject()) {
             return badRequest(DecodeErrors.notAnObject(decoded.root()));
         }
         ObjectNode mapping = (ObjectNode) decoded.root();
-        Outcome typeMeta = typeMeta(mapping);
+        String typeMeta = TypeMeta.check(mapping, KIND, API_VERSION);
         if (typeMeta != null) {
-            return typeMeta;
+            return badRequest(typeMeta);
         }
         List<SchemaCheck.Finding> findings = schema.check(mapping);
         for (SchemaCheck.Finding f : findings) {
@@ -131,57 +164,25 @@ public final class ImageStreamMappingValidator {
         if (mode == FieldValidation.STRICT && !decoded.problems().isEmpty()) {
             return badRequest(DecodeErrors.strict(decoded.problems()));
         }
-
-        ObjectNode meta = mapping.with("metadata");
-        String namespace = meta.path("namespace").asText("");
-        if (namespace.isEmpty()) {
-            meta.put("namespace", urlNamespace);
-        } else if (!namespace.equals(urlNamespace)) {
-            return new Outcome.Rejected(Status.namespaceMismatch());
-        }
-
-        prepare(mapping);
-
-        FieldErrors errs = new FieldErrors();
+        List<Status.Cause> tooMany = new ArrayList<>();
         for (Decoder.TooMany t : decoded.tooMany()) {
-            errs.add("FieldValueTooMany", "Too many: " + t.items() + ": must have at most " + Decoder.MAX_ITEMS
-                    + " items, all lists together", t.field());
+            tooMany.add(new Status.Cause("FieldValueTooMany", "Too many: " + t.items() + ": must have at most "
+                    + Decoder.MAX_ITEMS + " items, all lists together", t.field()));
         }
-        MappingRules.validate(mapping, errs);
+        List<Status.Cause> missing = new ArrayList<>();
         for (SchemaCheck.Finding f : findings) {
-            errs.required(FieldPaths.child(FieldPaths.of(f.location(), mapping), f.property()), "");
+            missing.add(new Status.Cause("FieldValueRequired", "Required value",
+                    FieldPaths.child(FieldPaths.of(f.location(), mapping), f.property())));
         }
-        if (!errs.isEmpty()) {
-            return new Outcome.Rejected(Status.invalid(GROUP, KIND, meta.path("name").asText(""), errs.causes()));
-        }
-        return new Outcome.Valid(mapping, mode == FieldValidation.WARN ? decoded.problems() : List.of());
+        return new Decoding.Decoded(mapping, mode == FieldValidation.WARN ? decoded.problems() : List.of(),
+                tooMany, missing);
     }
 
-    /** {@code kind} and {@code apiVersion}: absent means ours; anything else is a 400. */
-    private static Outcome typeMeta(ObjectNode mapping) {
-        JsonNode kind = mapping.path("kind");
-        JsonNode apiVersion = mapping.path("apiVersion");
-        for (Map.Entry<String, JsonNode> e : Map.of("kind", kind, "apiVersion", apiVersion).entrySet()) {
-            if (!e.getValue().isMissingNode() && !e.getValue().isTextual()) {
-                return badRequest(DecodeErrors.typeMetaNotString(e.getKey(), e.getValue()));
-            }
-        }
-        String v = apiVersion.asText("");
-        if (!v.isEmpty() && !v.equals(API_VERSION)) {
-            return badRequest("the API version in the data (" + v + ") does not match the expected API version (" + API_VERSION + ")");
-        }
-        String k = kind.asText("");
-        if (!k.isEmpty() && !k.equals(KIND)) {
-            return badRequest("the kind in the data (" + k + ") does not match the expected kind (" + KIND + ")");
-        }
-        mapping.put("kind", KIND);
-        mapping.put("apiVersion", API_VERSION);
-        return null;
-    }
-
-    /** The strategy's PrepareForCreate and the generic wipe of system fields. */
-    private void prepare(ObjectNode mapping) {
-        ((ObjectNode) mapping.get("metadata")).remove(SYSTEM_FIELDS);
+    /**
+     * The strategy's PrepareForCreate: {@code image.signatures} dropped, {@code dockerImageReference} defaulted
+     * when an internal registry hostname is configured. After {@link BeforeCreate} (the namespace is set).
+     */
+    public void prepareForCreate(ObjectNode mapping) {
         JsonNode image = mapping.path("image");
         if (!image.isObject()) {
             return;
@@ -196,7 +197,14 @@ public final class ImageStreamMappingValidator {
         }
     }
 
-    private static Outcome badRequest(String message) {
+    /** The semantic rules of the server, with the decoder's list limits before and missing required fields after. */
+    public void validate(Decoding.Decoded decoded, FieldErrors errs) {
+        decoded.tooMany().forEach(c -> errs.add(c.reason(), c.message(), c.field()));
+        MappingRules.validate(decoded.object(), errs);
+        decoded.missing().forEach(c -> errs.add(c.reason(), c.message(), c.field()));
+    }
+
+    private static Outcome.Rejected badRequest(String message) {
         return new Outcome.Rejected(Status.badRequest(message));
     }
 

@@ -27,6 +27,6 @@ public sealed interface Outcome {
     }
 
     /** The body is refused; {@code status.code()} is 400 or 422. */
-    record Rejected(Status status) implements Outcome {
+    record Rejected(Status status) implements Outcome, Decoding {
     }
 }

@@ -112,7 +112,7 @@ public class ProviderStates {
     /** No token, no stream, no image: the start of every interaction verified by Pact JVM. */
     public void reset() {
         tokens.clear();
-        for (Map<String, AttributeValue> item : store.scanAll()) {
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(store.tableName()).consistentRead(true)).items()) {
             dynamo.deleteItem(b -> b.tableName(store.tableName()).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
         }
     }
@@ -182,10 +182,10 @@ public class ProviderStates {
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
-        // The key layout is DynamoStore's (documented there); fail loudly should it ever change.
-        if (store.getStream(ns, name).isPresent() || !store.history(ns, name).isEmpty()) {
+        // The key layout is the store's (store.KeyLayout); fail loudly should it ever change.
+        if (store.get(ns, name).isPresent() || !store.history(ns, name).isEmpty()) {
             throw new IllegalStateException("image stream " + ns + "/" + name
-                    + " is still stored after its deletion: has DynamoStore's key layout changed?");
+                    + " is still stored after its deletion: has the store's key layout changed?");
         }
     }
 

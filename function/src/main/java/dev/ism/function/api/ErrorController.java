@@ -1,8 +1,8 @@
 package dev.ism.function.api;
 
 import dev.ism.function.registry.ApiException;
-import dev.ism.function.store.StoreOutcomeUnknownException;
-import dev.ism.function.store.StoreUnavailableException;
+import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
+import dev.ism.function.registry.storage.StoreUnavailableException;
 import dev.ism.schema.Status;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

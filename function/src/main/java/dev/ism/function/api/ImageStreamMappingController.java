@@ -2,7 +2,6 @@ package dev.ism.function.api;
 
 import dev.ism.function.registry.CreateOptions;
 import dev.ism.function.registry.ImageStreamMappingRest;
-import dev.ism.schema.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,11 +29,9 @@ public class ImageStreamMappingController {
     public HttpResponse<byte[]> create(HttpRequest<?> request, String namespace, @Nullable @Body byte[] body) {
         RequestContext.describe(request, namespace, null, null);
         CreateOptions options = RequestChecks.beforeDecode(request, body);
-        Status status = mappings.create(namespace, body == null ? new byte[0] : body, options,
-                target -> {
-                    RequestContext.describe(request, null, target.stream(), target.tag());
-                    RequestContext.warn(request, target.warnings());
-                });
-        return Responses.status(request, status);
+        ImageStreamMappingRest.Mapping mapping = mappings.admit(namespace, body == null ? new byte[0] : body, options);
+        RequestContext.describe(request, null, mapping.stream(), mapping.tag());
+        RequestContext.warn(request, mapping.warnings());
+        return Responses.status(request, mappings.create(mapping, options));
     }
 }

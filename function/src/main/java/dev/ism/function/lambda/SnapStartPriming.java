@@ -12,7 +12,8 @@ import dev.ism.function.registry.CreateOptions;
 import dev.ism.function.registry.ImageContent;
 import dev.ism.function.registry.ImageStreamMappingRest;
 import dev.ism.function.registry.ImageStreamRest;
-import dev.ism.function.store.DynamoStore;
+import dev.ism.function.model.NewImage;
+import dev.ism.function.registry.storage.Images;
 import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
@@ -52,8 +53,8 @@ import java.util.Map;
  *   same body: the schema validator, Jackson decoding and a DynamoDB {@code GetItem} of the stream, which
  *   does not exist: 404, nothing written (with {@code dryRun} nothing would be written even if it existed);
  *   then the stream list of that namespace: a DynamoDB {@code Query}, read-only;</li>
- *   <li>the Image that mapping would store, completed from its manifest and config and encoded as a DynamoDB
- *   item, in memory only: what a first push runs after the stream lookup.</li>
+ *   <li>the Image that mapping would store, completed from its manifest and config, looked up (a DynamoDB
+ *   {@code GetItem}) and encoded as an item to check its size, as a dry run does: read-only.</li>
  * </ol>
  * A failure while priming is logged and never fails the snapshot: the function then starts colder.
  */
@@ -71,7 +72,7 @@ public class SnapStartPriming implements Resource {
     private final ApplicationContext context;
     private final ImageStreamMappingRest mappings;
     private final ImageStreamRest streams;
-    private final DynamoStore store;
+    private final Images images;
     private volatile boolean closed;
 
     /** What one priming did: the handler's status, the dry-run mapping's status, the streams listed. */
@@ -79,11 +80,11 @@ public class SnapStartPriming implements Resource {
     }
 
     public SnapStartPriming(ApplicationContext context, ImageStreamMappingRest mappings, ImageStreamRest streams,
-                            DynamoStore store) {
+                            Images images) {
         this.context = context;
         this.mappings = mappings;
         this.streams = streams;
-        this.store = store;
+        this.images = images;
     }
 
     @PostConstruct
@@ -122,7 +123,8 @@ public class SnapStartPriming implements Resource {
 
         int mappingStatus;
         try {
-            Status status = mappings.create(NAMESPACE, body, new CreateOptions(true, ""), target -> { });
+            CreateOptions dryRun = new CreateOptions(true, "");
+            Status status = mappings.create(mappings.admit(NAMESPACE, body, dryRun), dryRun);
             mappingStatus = status.code();
             Responses.render(status, false);
         } catch (ApiException e) {
@@ -133,7 +135,8 @@ public class SnapStartPriming implements Resource {
         Responses.render(list, false);
         int listed = list.path("items").size();
 
-        store.encodedImageSize(ImageContent.complete((ObjectNode) readTree(body).path("image")));
+        ObjectNode image = ImageContent.complete((ObjectNode) readTree(body).path("image"));
+        images.exists(new NewImage(image.path("metadata").path("name").asText(), image));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("SnapStart priming: handler answered {} (no credentials), dry-run mapping {}, {} streams listed, {} ms",

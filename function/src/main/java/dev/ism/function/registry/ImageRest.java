@@ -1,8 +1,10 @@
 package dev.ism.function.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ism.function.store.DynamoStore;
-import dev.ism.function.store.KeyLimits;
+import dev.ism.function.registry.storage.Images;
+import dev.ism.function.registry.storage.KeyLimits;
+import dev.ism.function.registry.storage.RequestTimeout;
+import dev.ism.schema.ImageApi;
 import dev.ism.schema.Status;
 import jakarta.inject.Singleton;
 
@@ -10,18 +12,22 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ImageRest {
 
-    public static final String RESOURCE = "images";
-    private final DynamoStore store;
+    private final Images images;
+    private final RequestTimeout timeout;
 
-    public ImageRest(DynamoStore store) {
-        this.store = store;
+    public ImageRest(Images images, RequestTimeout timeout) {
+        this.images = images;
+        this.timeout = timeout;
     }
 
     public ObjectNode get(String name) {
         if (!ImageStreamRest.isPathSegment(name) || !KeyLimits.fits(name, KeyLimits.IMAGE_NAME_BYTES)) {
-            throw new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)); // no such image can exist
+            throw notFound(name); // no such image can exist
         }
-        return store.withinRequestTimeout(() -> store.getImage(name))
-                .orElseThrow(() -> new ApiException(Status.notFound(Status.GROUP, RESOURCE, name)));
+        return timeout.within(() -> images.get(name)).orElseThrow(() -> notFound(name));
+    }
+
+    private static ApiException notFound(String name) {
+        return new ApiException(Status.notFound(ImageApi.GROUP, ImageApi.IMAGES, name));
     }
 }

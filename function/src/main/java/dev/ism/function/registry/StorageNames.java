@@ -1,8 +1,7 @@
 package dev.ism.function.registry;
 
-import dev.ism.function.store.KeyLimits;
+import dev.ism.function.registry.storage.KeyLimits;
 import dev.ism.schema.FieldErrors;
-import dev.ism.schema.Status;
 
 /**
  * Names the storage cannot hold, found before any DynamoDB call: on a create they are the client's
@@ -18,13 +17,6 @@ final class StorageNames {
     static void check(FieldErrors errs, String field, String value, int maxBytes) {
         if (value != null && !KeyLimits.fits(value, maxBytes)) {
             errs.tooLong(field, maxBytes);
-        }
-    }
-
-    /** Throws the 422 of {@code kind} when {@code errs} has causes. */
-    static void refuse(FieldErrors errs, String kind, String name) {
-        if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Status.GROUP, kind, name, errs.causes()));
         }
     }
 }

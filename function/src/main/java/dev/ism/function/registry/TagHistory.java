@@ -2,7 +2,7 @@ package dev.ism.function.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.ism.function.model.TagEvent;
 import dev.ism.schema.reference.DockerImageReference;
 import dev.ism.schema.reference.ReferenceParseException;
 
@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public final class TagHistory {
 
-    /** Annotation on the request's image saying the integrated registry manages the image. */
-    public static final String ANNOTATION_MANAGED = "openshift.io/image.managed";
     /** {@code from.kind} of a spec tag that tracks another tag. */
     public static final String KIND_IMAGE_STREAM_TAG = "ImageStreamTag";
     /** The tag an {@code ImageStreamTag} name without one means ({@code <stream>:}). */
@@ -32,11 +30,6 @@ public final class TagHistory {
 
     /** What to do with a tag's history ({@code items}, newest first) for a new event. */
     public sealed interface Decision {
-
-        /** Whether the history (and so the stream) changes; when it does the tag's conditions are cleared. */
-        default boolean changed() {
-            return !(this instanceof Unchanged);
-        }
 
         /** Same reference, image and generation as {@code items[0]}: nothing is written. */
         record Unchanged() implements Decision {
@@ -81,25 +74,6 @@ public final class TagHistory {
                     previous.withReference(next.dockerImageReference()).withGeneration(next.generation()));
         }
         return new Decision.Prepend(next);
-    }
-
-    /** {@code items} (newest first) after {@code decision}, as a new list; {@code items} is not changed. */
-    public static List<TagEvent> applyTo(List<TagEvent> items, Decision decision) {
-        List<TagEvent> result = new ArrayList<>(items.size() + 1);
-        if (decision instanceof Decision.Prepend p) {
-            result.add(p.event());
-            result.addAll(items);
-        } else if (decision instanceof Decision.ReplaceHead r) {
-            result.addAll(items);
-            if (result.isEmpty()) {
-                result.add(r.event());
-            } else {
-                result.set(0, r.event());
-            }
-        } else {
-            result.addAll(items);
-        }
-        return result;
     }
 
     /**

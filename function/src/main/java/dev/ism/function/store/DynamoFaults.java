@@ -1,5 +1,8 @@
 package dev.ism.function.store;
 
+import dev.ism.function.registry.storage.ConflictException;
+import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
+import dev.ism.function.registry.storage.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -36,7 +39,7 @@ final class DynamoFaults {
     /** The exception to throw for {@code e}, or {@code e} itself when it is none of the above. */
     static RuntimeException translate(String what, boolean write, SdkException e) {
         if (e instanceof TransactionConflictException) {
-            return new ConflictException(what + ": a concurrent transaction touched the same item", e);
+            return new ConflictException(what + ": a concurrent transaction touched the same item", e, true);
         }
         if (refusedByService(e)) {
             return new StoreUnavailableException(what + ": DynamoDB refused it: " + e.getMessage(), e);

@@ -84,12 +84,12 @@ class AuthorizationTest {
     @ParameterizedTest
     @EnumSource(Via.class)
     void createMappingIsTheSpecExample(Via via) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         assertForbidden(EXAMPLE_FORBIDDEN,
                 post(api, via, "t-developer", mappings("myproject"), mapping("myproject", "app", "v2", "dev")));
         assertForbidden(EXAMPLE_FORBIDDEN,
                 post(api, via, "t-developer", mappings("myproject"), mapping("myproject", "absent", "v2", "dev")));
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 
     /** The verb and resource of each request in the message; the name when it has one; images at cluster scope. */
@@ -131,7 +131,7 @@ class AuthorizationTest {
     void namespaceRulesDoNotLeak(Via via) {
         String tag = "push-" + via.name().toLowerCase();
         expect(201, post(api, via, "t-pusher", mappings("team-a"), mapping("team-a", "app", tag, "pusher-" + via)));
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         assertForbidden(forbidden("pusher", "create", "imagestreammappings", "team-b", ""),
                 post(api, via, "t-pusher", mappings("team-b"), mapping("team-b", "app", tag, "pusher-" + via)));
         assertForbidden(forbidden("pusher", "create", "imagestreammappings", "team-a2", ""),
@@ -145,7 +145,7 @@ class AuthorizationTest {
                 get(api, via, "t-reader", stream("team-b", "app")));
         assertForbidden(forbidden("reader", "list", "imagestreams", "team-b", ""),
                 get(api, via, "t-reader", streams("team-b")));
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 
     @ParameterizedTest

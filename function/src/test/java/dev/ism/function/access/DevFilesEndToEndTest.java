@@ -63,7 +63,7 @@ class DevFilesEndToEndTest {
     @ParameterizedTest
     @EnumSource(Via.class)
     void viewerMayOnlyReadStreamsInMyprojectAndImages(Via via) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         var got = expect(200, get(api, via, Api.VIEWER_TOKEN, stream("myproject", "app")));
         assertEquals("v1", got.json().at("/status/tags/0/tag").asText());
         expect(200, get(api, via, Api.VIEWER_TOKEN, streams("myproject")));
@@ -78,13 +78,13 @@ class DevFilesEndToEndTest {
                 post(api, via, Api.VIEWER_TOKEN, mappings("myproject"), mapping("myproject", "app", "v2", "viewer")));
         assertForbidden(forbidden("developer", "create", "imagestreammappings", "other", ""),
                 post(api, via, Api.VIEWER_TOKEN, mappings("other"), mapping("other", "app", "v2", "viewer")));
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 
     @ParameterizedTest
     @EnumSource(Via.class)
     void nobodyMayDoNothing(Via via) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         assertForbidden(forbidden("nobody", "get", "imagestreams", "myproject", "app"),
                 get(api, via, Api.NOBODY_TOKEN, stream("myproject", "app")));
         assertForbidden(forbidden("nobody", "list", "imagestreams", "myproject", ""),
@@ -94,7 +94,7 @@ class DevFilesEndToEndTest {
                 post(api, via, Api.NOBODY_TOKEN, streams("myproject"), streamBody("mine")));
         assertForbidden(forbidden("nobody", "create", "imagestreammappings", "myproject", ""),
                 post(api, via, Api.NOBODY_TOKEN, mappings("myproject"), mapping("myproject", "app", "v2", "nobody")));
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ class NoAuthenticatorTest {
     @ParameterizedTest
     @EnumSource(Via.class)
     void everyRequestIs401(Via via) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         for (String token : new String[] {Api.REGISTRY_TOKEN, Api.VIEWER_TOKEN, Api.NOBODY_TOKEN, null}) {
             assertUnauthorized(post(api, via, token, mappings("myproject"), mapping("myproject", "app", "v1", "x")));
             assertUnauthorized(post(api, via, token, Access.streams("myproject"), Access.streamBody("app")));
@@ -66,6 +66,6 @@ class NoAuthenticatorTest {
             assertUnauthorized(get(api, via, token, Access.streams("myproject")));
             assertUnauthorized(get(api, via, token, Access.image(Access.digest("x"))));
         }
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 }

@@ -57,7 +57,7 @@ class NoPolicyTest {
     @ParameterizedTest
     @EnumSource(Via.class)
     void authenticatedRequestsAre403(Via via) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         String ns = "myproject";
         String img = Access.digest("no-policy");
         assertForbidden(forbidden(REGISTRY, "create", "imagestreammappings", ns, ""),
@@ -73,6 +73,6 @@ class NoPolicyTest {
                 post(api, via, Api.VIEWER_TOKEN, mappings(ns), mapping(ns, "app", "v1", "no-policy")));
         assertUnauthorized(post(api, via, null, mappings(ns), mapping(ns, "app", "v1", "no-policy")));
         assertUnauthorized(get(api, via, "not-a-token", Access.stream(ns, "app")));
-        assertEquals(before, api.store().scanAll());
+        assertEquals(before, api.scanAll());
     }
 }

@@ -175,7 +175,7 @@ class OrderOfChecksTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("refused")
     void refusedBeforeAnythingElse(Via via, Caller caller, Bad bad) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         Response existing = bad.send(api, via, caller.token, EXISTING);
         Response missing = bad.send(api, via, caller.token, MISSING);
         assertEquals(caller.code, existing.code(), existing.body());
@@ -184,7 +184,7 @@ class OrderOfChecksTest {
         assertEquals(existing.code(), missing.code(), "same answer whether the stream exists or not");
         assertEquals(existing.body(), missing.body(), "same answer whether the stream exists or not");
         assertEquals(existing.header("Content-Type"), missing.header("Content-Type"));
-        assertEquals(before, api.store().scanAll(), "nothing written");
+        assertEquals(before, api.scanAll(), "nothing written");
     }
 
     static Stream<Arguments> allowed() {
@@ -195,10 +195,10 @@ class OrderOfChecksTest {
     @ParameterizedTest(name = "{0} registry {1}")
     @MethodSource("allowed")
     void registryGetsTheRequestsOwnError(Via via, Bad bad) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         Response r = bad.send(api, via, Api.REGISTRY_TOKEN, EXISTING);
         assertEquals(bad.registryCode, r.code(), r.body());
         assertJson(r);
-        assertEquals(before, api.store().scanAll(), "nothing written");
+        assertEquals(before, api.scanAll(), "nothing written");
     }
 }

@@ -138,7 +138,7 @@ class UnauthenticatedTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void refusedWith401AndNoTrace(Via via, Refusal refusal) {
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         try (Logs logs = new Logs()) {
             String body = Access.mapping(NS, STREAM, "refused", "refused-" + via + refusal.name());
             Map<String, String> post = headers(refusal.header(), "application/json");
@@ -157,7 +157,7 @@ class UnauthenticatedTest {
                 }
             }
         }
-        assertEquals(before, api.store().scanAll(), "nothing written");
+        assertEquals(before, api.scanAll(), "nothing written");
     }
 
     /** The control: the same requests with a valid token succeed, and that token is not logged either. */
@@ -189,7 +189,7 @@ class UnauthenticatedTest {
         String megabyte = "t".repeat(1 << 20);
         String hugeKid = TestIssuer.sign(TestIssuer.RSA_1, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k".repeat(100_000)).build(),
                 idp.claims(Access.CLIENT, "alice", Instant.now()).build());
-        var before = api.store().scanAll();
+        var before = api.scanAll();
         try (Logs logs = new Logs()) {
             for (String token : List.of(megabyte, hugeKid)) {
                 Response r = api.send(via, "GET", Access.streams(NS), headers(bearer(token), null), null, false);
@@ -202,6 +202,6 @@ class UnauthenticatedTest {
                 logs.assertNoneContains(token.substring(token.length() - 64));
             }
         }
-        assertEquals(before, api.store().scanAll(), "nothing written");
+        assertEquals(before, api.scanAll(), "nothing written");
     }
 }

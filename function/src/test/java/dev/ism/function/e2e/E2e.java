@@ -221,7 +221,7 @@ final class E2e extends ApiPaths {
 
     /** The table as a set of items: equal sets mean nothing was written. */
     static Set<Map<String, AttributeValue>> snapshot(Api api) {
-        return new HashSet<>(api.store().scanAll());
+        return new HashSet<>(api.scanAll());
     }
 
     /**
@@ -268,15 +268,19 @@ final class E2e extends ApiPaths {
             ObjectNode obj = (ObjectNode) JSON.readTree(item.get("obj").s());
             ((ObjectNode) obj.get("metadata")).put("generation", generation);
             client.updateItem(b -> b.tableName(table).key(streamKey(ns, name))
-                    .updateExpression("SET #obj = :obj, #rv = #rv + :one")
-                    .expressionAttributeNames(Map.of("#obj", "obj", "#rv", "rv"))
-                    .expressionAttributeValues(Map.of(":obj", AttributeValue.fromS(obj.toString()), ":one", AttributeValue.fromN("1"))));
+                    .updateExpression("SET #obj = :obj, #gen = :gen, #rv = #rv + :one")
+                    .expressionAttributeNames(Map.of("#obj", "obj", "#gen", "gen", "#rv", "rv"))
+                    .expressionAttributeValues(Map.of(":obj", AttributeValue.fromS(obj.toString()),
+                            ":gen", AttributeValue.fromN(Long.toString(generation)), ":one", AttributeValue.fromN("1"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Moves the {@code created} time of the tag's first event (seq 1) back to {@code created}. */
+    /**
+     * Moves the {@code created} time of the tag's first event (seq 1) back to {@code created}: in its event item and,
+     * while it is the tag's newest event, in the copy the stream item keeps of it.
+     */
     static void setFirstEventCreated(Api api, String ns, String name, String tag, String created) {
         DynamoDbClient client = dynamo(api);
         Map<String, AttributeValue> key = Map.of(
@@ -287,6 +291,15 @@ final class E2e extends ApiPaths {
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#c", "created"))
                 .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(created))));
+        try {
+            client.updateItem(b -> b.tableName(api.store().tableName()).key(streamKey(ns, name))
+                    .updateExpression("SET #h.#t.#c = :c")
+                    .conditionExpression("#h.#t.#seq = :one")
+                    .expressionAttributeNames(Map.of("#h", "heads", "#t", tag, "#c", "created", "#seq", "seq"))
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(created), ":one", AttributeValue.fromN("1"))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException laterEventIsNewest) {
+            // the first event is no longer the tag's newest: the stream item's copy is of another event
+        }
     }
 
     /** Replaces the stream's stored JSON with something that is not JSON: reading it must fail. */

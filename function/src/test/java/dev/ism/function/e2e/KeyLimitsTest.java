@@ -2,7 +2,7 @@ package dev.ism.function.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ism.function.store.KeyLimits;
+import dev.ism.function.registry.storage.KeyLimits;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.Api.Via;
 import org.junit.jupiter.api.Test;

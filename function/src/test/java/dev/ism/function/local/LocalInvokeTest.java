@@ -1,5 +1,7 @@
 package dev.ism.function.local;
 
+import dev.ism.function.support.TableItems;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,7 @@ class LocalInvokeTest {
                     "events/create-stream.json", "events/registry-push.json");
             assertEquals(0, run.exit(), run.stderr());
             assertEquals(List.of(201, 201), run.responses().stream().map(r -> r.path("statusCode").asInt()).toList(), run.stderr());
-            assertEquals(3, store.scanAll().size(), "the stream, its tag event and the image, in the given DynamoDB");
+            assertEquals(3, TableItems.scanAll(client, table).size(), "the stream, its tag event and the image, in the given DynamoDB");
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.ism.function.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.ism.function.model.TagEvent;
 import dev.ism.function.registry.TagHistory.Decision;
 
 import java.util.List;
@@ -71,29 +71,6 @@ class TagHistoryTest {
     void appliesTheTable(String description, Optional<TagEvent> head, TagEvent next, Decision expected) {
         Decision decision = TagHistory.apply(head, next);
         assertEquals(expected, decision);
-        assertEquals(!(expected instanceof Decision.Unchanged), decision.changed());
-    }
-
-    // ---- applying a decision to the items ------------------------------------------------------
-
-    static Stream<Arguments> applications() {
-        TagEvent older = new TagEvent("2025-12-01T00:00:00Z", REF_B, IMAGE_B, 1);
-        TagEvent next = new TagEvent(T1, REF_B, IMAGE_B, 4);
-        TagEvent replaced = HEAD.withGeneration(4);
-        return Stream.of(
-                Arguments.of("prepend to no history", List.of(), new Decision.Prepend(next), List.of(next)),
-                Arguments.of("prepend keeps the whole history", List.of(HEAD, older), new Decision.Prepend(next),
-                        List.of(next, HEAD, older)),
-                Arguments.of("replace head keeps the rest", List.of(HEAD, older), new Decision.ReplaceHead(replaced),
-                        List.of(replaced, older)),
-                Arguments.of("unchanged", List.of(HEAD, older), new Decision.Unchanged(), List.of(HEAD, older)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("applications")
-    void appliesADecisionToTheItems(String description, List<TagEvent> items, Decision decision,
-                                    List<TagEvent> expected) {
-        assertEquals(expected, TagHistory.applyTo(items, decision));
     }
 
     // ---- the event and its reference -------------------------------------------------------------
@@ -216,12 +193,5 @@ class TagHistoryTest {
         assertTrue(TagHistory.trackingSpecTags(stream, "myproject", "ruby", "latest").isEmpty());
         stream.putObject("spec");
         assertTrue(TagHistory.trackingSpecTags(stream, "myproject", "ruby", "latest").isEmpty());
-    }
-
-    @Test
-    void unchangedIsNotAChange() {
-        assertFalse(new Decision.Unchanged().changed());
-        assertTrue(new Decision.Prepend(HEAD).changed());
-        assertTrue(new Decision.ReplaceHead(HEAD).changed());
     }
 }

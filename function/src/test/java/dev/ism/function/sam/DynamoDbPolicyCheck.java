@@ -73,7 +73,10 @@ class DynamoDbPolicyCheck {
         }
     }
 
-    /** The left-out methods are out of the Lambda's reach: no main class but the allowed ones calls them. */
+    /**
+     * The left-out methods are out of the Lambda's reach: no main class but the allowed ones calls them
+     * ({@code store/TableAdmin} is what {@code DynamoStore.createTable} runs).
+     */
     @Test
     void leftOutOperationsAreNotReachableFromMainCode() throws IOException {
         Path classes = Path.of("target/classes");
@@ -84,7 +87,8 @@ class DynamoDbPolicyCheck {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 String name = classes.relativize(f).toString().replace('\\', '/');
                 for (String method : List.of("createTable", "scanAll")) {
-                    if (text.contains(method) && !name.startsWith("dev/ism/function/store/DynamoStore")) {
+                    if (text.contains(method) && !name.startsWith("dev/ism/function/store/DynamoStore")
+                            && !name.startsWith("dev/ism/function/store/TableAdmin")) {
                         callers.computeIfAbsent(method, m -> new TreeSet<>()).add(name);
                     }
                 }

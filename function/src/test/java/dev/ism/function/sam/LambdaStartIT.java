@@ -1,5 +1,7 @@
 package dev.ism.function.sam;
 
+import dev.ism.function.support.TableItems;
+
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +89,7 @@ class LambdaStartIT {
         assertEquals(200, responses.get("get-image.json").path("statusCode").asInt(), responses.toString());
 
         // Exactly what the three requests wrote (stream, its tag event, the image): priming wrote nothing.
-        List<Map<String, AttributeValue>> items = new DynamoStore(client, TABLE).scanAll();
+        List<Map<String, AttributeValue>> items = TableItems.scanAll(client, TABLE);
         TreeSet<String> keys = new TreeSet<>();
         items.forEach(i -> keys.add(i.get("pk").s() + " " + i.get("sk").s()));
         assertEquals(new TreeSet<>(List.of(

@@ -8,14 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ism.function.registry.TagEvent;
-import dev.ism.function.store.DynamoStore.StoredStream;
-import dev.ism.function.store.DynamoStore.TagChange;
+import dev.ism.function.model.NewImage;
+import dev.ism.function.model.StoredStream;
+import dev.ism.function.model.TagChange;
+import dev.ism.function.model.TagEvent;
+import dev.ism.function.registry.storage.AlreadyExistsException;
+import dev.ism.function.registry.storage.ConflictException;
+import dev.ism.function.registry.storage.ImageStreams;
+import dev.ism.function.registry.storage.ImageStreams.TagWrite;
+import dev.ism.function.registry.storage.ItemTooLargeException;
+import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
+import dev.ism.function.registry.storage.StoreUnavailableException;
+import dev.ism.function.support.TableItems;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,18 +84,22 @@ class DynamoStoreTest {
     // ------------------------------------------------------------------------------------------- streams
 
     @Test
-    void createTableIsIdempotent() {
+    void createTableAgainKeepsTheTableAndItsItems() {
+        store.create("again", "app", stream("again", "app"));
         store.createTable();
-        store.createTable();
+        TableAdmin.createTable(client, store.tableName());
+        assertEquals(stream("again", "app"), store.get("again", "app").orElseThrow().object());
+        var keys = client.describeTable(b -> b.tableName(store.tableName())).table().keySchema();
+        assertEquals(List.of("pk", "sk"), keys.stream().map(k -> k.attributeName()).toList());
     }
 
     @Test
     void createAndGetStream() {
         ObjectNode object = stream("create", "app");
         object.putObject("status").put("dockerImageRepository", "registry/create/app");
-        store.createStream("create", "app", object);
+        store.create("create", "app", object);
 
-        StoredStream s = store.getStream("create", "app").orElseThrow();
+        StoredStream s = store.get("create", "app").orElseThrow();
         assertEquals("create", s.namespace());
         assertEquals("app", s.name());
         assertEquals(1, s.resourceVersion());
@@ -95,33 +109,33 @@ class DynamoStoreTest {
         assertEquals(expected, s.object());
         assertTrue(object.has("status"), "the caller's object is not changed");
 
-        assertTrue(store.getStream("create", "missing").isEmpty());
-        assertTrue(store.getStream("other", "app").isEmpty());
+        assertTrue(store.get("create", "missing").isEmpty());
+        assertTrue(store.get("other", "app").isEmpty());
     }
 
     @Test
     void createStreamTwiceIsAlreadyExists() {
-        store.createStream("dup", "app", stream("dup", "app"));
+        store.create("dup", "app", stream("dup", "app"));
         ObjectNode other = stream("dup", "app");
         other.withObjectProperty("metadata").putObject("labels").put("changed", "yes");
-        List<Map<String, AttributeValue>> before = store.scanAll();
+        List<Map<String, AttributeValue>> before = scan();
 
-        assertThrows(AlreadyExistsException.class, () -> store.createStream("dup", "app", other));
+        assertThrows(AlreadyExistsException.class, () -> store.create("dup", "app", other));
 
-        assertEquals(before, store.scanAll());
-        assertEquals(stream("dup", "app"), store.getStream("dup", "app").orElseThrow().object());
+        assertEquals(before, scan());
+        assertEquals(stream("dup", "app"), store.get("dup", "app").orElseThrow().object());
     }
 
     @Test
     void listStreamsReadsEveryPage() {
         for (int i = 0; i < 7; i++) {
-            store.createStream("list", "s" + i, stream("list", "s" + i));
+            store.create("list", "s" + i, stream("list", "s" + i));
         }
-        store.createStream("list-other", "x", stream("list-other", "x"));
+        store.create("list-other", "x", stream("list-other", "x"));
         DynamoStore smallPages = new DynamoStore(client, store.tableName(), 2);
 
         int q0 = queries.get();
-        List<StoredStream> all = smallPages.listStreams("list");
+        List<StoredStream> all = smallPages.list("list");
         int pages = queries.get() - q0;
 
         assertEquals(List.of("s0", "s1", "s2", "s3", "s4", "s5", "s6"), all.stream().map(StoredStream::name).toList());
@@ -137,10 +151,10 @@ class DynamoStoreTest {
         for (int i = 0; i < 20; i++) {
             ObjectNode s = stream("big", "s" + i);
             s.withObjectProperty("metadata").putObject("annotations").put("blob", randomBase64(random, 100_000));
-            store.createStream("big", "s" + i, s);
+            store.create("big", "s" + i, s);
         }
         int q0 = queries.get();
-        List<StoredStream> all = store.listStreams("big");
+        List<StoredStream> all = store.list("big");
         int pages = queries.get() - q0;
         assertEquals(20, all.size());
         assertTrue(pages >= 2, "over 1 MB must take more than one query, took " + pages);
@@ -151,16 +165,16 @@ class DynamoStoreTest {
     void streamTooLargeIsRefusedWithoutWriting() {
         ObjectNode s = stream("huge", "app");
         s.withObjectProperty("metadata").putObject("annotations").put("blob", randomBase64(new Random(3), 600_000));
-        List<Map<String, AttributeValue>> before = store.scanAll();
-        assertThrows(ItemTooLargeException.class, () -> store.createStream("huge", "app", s));
-        assertEquals(before, store.scanAll());
+        List<Map<String, AttributeValue>> before = scan();
+        assertThrows(ItemTooLargeException.class, () -> store.create("huge", "app", s));
+        assertEquals(before, scan());
     }
 
     @Test
     void keysMustBeSinglePathSegments() {
-        assertThrows(IllegalArgumentException.class, () -> store.createStream("a/b", "c", stream("a", "c")));
-        assertThrows(IllegalArgumentException.class, () -> store.getStream("a", "b/c"));
-        assertThrows(IllegalArgumentException.class, () -> store.getImage(""));
+        assertThrows(IllegalArgumentException.class, () -> store.create("a/b", "c", stream("a", "c")));
+        assertThrows(IllegalArgumentException.class, () -> store.get("a", "b/c"));
+        assertThrows(IllegalArgumentException.class, () -> store.get(""));
     }
 
     // -------------------------------------------------------------------------------------------- images
@@ -170,17 +184,19 @@ class DynamoStoreTest {
         ObjectNode first = image("sha256:aaa1", "first");
         ObjectNode second = image("sha256:aaa1", "second");
 
-        assertTrue(store.putImageIfAbsent("sha256:aaa1", first));
-        assertFalse(store.putImageIfAbsent("sha256:aaa1", second));
+        assertEquals(TagWrite.WRITTEN, putImage("sha256:aaa1", first));
+        assertEquals(TagWrite.IMAGE_EXISTS, putImage("sha256:aaa1", second));
+        assertTrue(store.exists(new NewImage("sha256:aaa1", second)));
+        assertFalse(store.exists(new NewImage("sha256:none", second)));
 
-        assertEquals(first, store.getImage("sha256:aaa1").orElseThrow());
-        assertTrue(store.getImage("sha256:none").isEmpty());
+        assertEquals(first, store.get("sha256:aaa1").orElseThrow());
+        assertTrue(store.get("sha256:none").isEmpty());
     }
 
     @Test
     void smallImageIsStoredAsString() {
         ObjectNode img = image("sha256:small", "x");
-        assertTrue(store.putImageIfAbsent("sha256:small", img));
+        assertEquals(TagWrite.WRITTEN, putImage("sha256:small", img));
         Map<String, AttributeValue> item = item("images/sha256:small", "image");
         assertTrue(item.containsKey("obj"));
         assertFalse(item.containsKey("objz"));
@@ -198,16 +214,16 @@ class DynamoStoreTest {
         img.put("ratio", 1.50);
         img.put("big", Long.MAX_VALUE);
 
-        assertTrue(store.putImageIfAbsent("sha256:large", img));
+        assertEquals(TagWrite.WRITTEN, putImage("sha256:large", img));
 
         Map<String, AttributeValue> item = item("images/sha256:large", "image");
         assertFalse(item.containsKey("obj"));
         assertTrue(item.containsKey("objz"));
         int stored = item.get("objz").b().asByteArray().length;
         assertTrue(stored < 20_000, "compressed to " + stored + " bytes");
-        assertTrue(store.encodedImageSize(img) < 20_000);
+        assertTrue(ItemSizes.of(DynamoStore.imageItem(new NewImage("sha256:large", img))) < 20_000);
 
-        ObjectNode back = store.getImage("sha256:large").orElseThrow();
+        ObjectNode back = store.get("sha256:large").orElseThrow();
         assertEquals(img.toString(), back.toString());
         assertEquals(img.get("dockerImageManifest"), back.get("dockerImageManifest"));
     }
@@ -217,51 +233,56 @@ class DynamoStoreTest {
         ObjectNode img = image("sha256:toolarge", "x");
         img.put("dockerImageConfig", randomBase64(new Random(42), 600_000));
 
-        int size = store.encodedImageSize(img);
-        assertTrue(size > DynamoStore.MAX_ITEM_BYTES, "encoded size " + size);
-        List<Map<String, AttributeValue>> before = store.scanAll();
+        int size = ItemSizes.of(DynamoStore.imageItem(new NewImage("sha256:toolarge", img)));
+        assertTrue(size > ItemSizes.MAX_ITEM_BYTES, "encoded size " + size);
+        List<Map<String, AttributeValue>> before = scan();
 
-        ItemTooLargeException e = assertThrows(ItemTooLargeException.class,
-                () -> store.putImageIfAbsent("sha256:toolarge", img));
+        ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> putImage("sha256:toolarge", img));
+        assertThrows(ItemTooLargeException.class, () -> store.exists(new NewImage("sha256:toolarge", img)));
 
         assertEquals(size, e.size());
-        assertEquals(DynamoStore.MAX_ITEM_BYTES, e.limit());
+        assertEquals(ItemSizes.MAX_ITEM_BYTES, e.limit());
         assertTrue(e.getMessage().contains(Integer.toString(size)), e.getMessage());
-        assertTrue(e.getMessage().contains(Integer.toString(DynamoStore.MAX_ITEM_BYTES)), e.getMessage());
-        assertEquals(before, store.scanAll());
-        assertTrue(store.getImage("sha256:toolarge").isEmpty());
+        assertTrue(e.getMessage().contains(Integer.toString(ItemSizes.MAX_ITEM_BYTES)), e.getMessage());
+        assertEquals(before, scan());
+        assertTrue(store.get("sha256:toolarge").isEmpty());
     }
 
     // ---------------------------------------------------------------------------------------- tag events
 
     @Test
-    void applyTagChangesAndHistoryNewestFirst() {
-        store.createStream("tags", "app", stream("tags", "app"));
-        StoredStream s1 = store.getStream("tags", "app").orElseThrow();
+    void updateTagsAndHistoryNewestFirst() {
+        store.create("tags", "app", stream("tags", "app"));
+        StoredStream s1 = store.get("tags", "app").orElseThrow();
         TagEvent e1 = new TagEvent("2024-01-01T00:00:00Z", "reg/tags/app@sha256:1", "sha256:1", 1);
-        store.applyTagChanges(s1, List.of(new TagChange("latest", 1, e1)));
+        store.updateTags(s1, List.of(new TagChange("latest", 1, e1)), Optional.empty());
 
-        StoredStream s2 = store.getStream("tags", "app").orElseThrow();
+        StoredStream s2 = store.get("tags", "app").orElseThrow();
         assertEquals(2, s2.resourceVersion());
-        assertEquals(Map.of("latest", 1L), s2.heads());
-        assertEquals(e1, store.event("tags", "app", "latest", 1).orElseThrow());
-        assertTrue(store.event("tags", "app", "latest", 2).isEmpty());
+        assertEquals(Map.of("latest", 1L), seqs(s2));
+        assertEquals(e1, s2.head("latest"));
+        assertEquals(Map.of("latest", List.of(e1)), store.history("tags", "app"));
 
         // In place: items[0] gets a new generation, same seq.
         TagEvent e1g2 = e1.withGeneration(2);
-        store.applyTagChanges(s2, List.of(new TagChange("latest", 1, e1g2)));
-        StoredStream s3 = store.getStream("tags", "app").orElseThrow();
+        store.updateTags(s2, List.of(new TagChange("latest", 1, e1g2)), Optional.empty());
+        StoredStream s3 = store.get("tags", "app").orElseThrow();
         assertEquals(3, s3.resourceVersion());
+        assertEquals(Map.of("latest", 1L), seqs(s3));
+        assertEquals(e1g2, s3.head("latest"));
+        assertTrue(!s2.heads().get("latest").version().equals(s3.heads().get("latest").version()), "a new version");
         assertEquals(Map.of("latest", List.of(e1g2)), store.history("tags", "app"));
 
         // Prepend on latest, and a new tag, in one transaction.
         TagEvent e2 = new TagEvent("2024-01-02T00:00:00Z", "reg/tags/app@sha256:2", "sha256:2", 3);
         TagEvent v1 = new TagEvent("2024-01-02T00:00:00Z", "reg/tags/app@sha256:2", "sha256:2", 3);
-        store.applyTagChanges(s3, List.of(new TagChange("latest", 2, e2), new TagChange("v1.0", 1, v1)));
+        store.updateTags(s3, List.of(new TagChange("latest", 2, e2), new TagChange("v1.0", 1, v1)), Optional.empty());
 
-        StoredStream s4 = store.getStream("tags", "app").orElseThrow();
+        StoredStream s4 = store.get("tags", "app").orElseThrow();
         assertEquals(4, s4.resourceVersion());
-        assertEquals(Map.of("latest", 2L, "v1.0", 1L), s4.heads());
+        assertEquals(Map.of("latest", 2L, "v1.0", 1L), seqs(s4));
+        assertEquals(e2, s4.head("latest"));
+        assertEquals(v1, s4.head("v1.0"));
         Map<String, List<TagEvent>> history = store.history("tags", "app");
         assertEquals(List.of("latest", "v1.0"), List.copyOf(history.keySet()));
         assertEquals(List.of(e2, e1g2), history.get("latest"));
@@ -273,74 +294,177 @@ class DynamoStoreTest {
 
     @Test
     void eventWithNullFieldsRoundTrips() {
-        store.createStream("nulls", "app", stream("nulls", "app"));
-        StoredStream s = store.getStream("nulls", "app").orElseThrow();
+        store.create("nulls", "app", stream("nulls", "app"));
+        StoredStream s = store.get("nulls", "app").orElseThrow();
         TagEvent e = new TagEvent(null, "ref", null, 0);
-        store.applyTagChanges(s, List.of(new TagChange("t", 1, e)));
-        assertEquals(e, store.event("nulls", "app", "t", 1).orElseThrow());
+        store.updateTags(s, List.of(new TagChange("t", 1, e)), Optional.empty());
+        assertEquals(Map.of("t", List.of(e)), store.history("nulls", "app"));
+        assertEquals(e, store.get("nulls", "app").orElseThrow().head("t"));
     }
 
     @Test
     void staleResourceVersionIsConflictAndWritesNothing() {
-        store.createStream("stale", "app", stream("stale", "app"));
-        StoredStream read = store.getStream("stale", "app").orElseThrow();
+        store.create("stale", "app", stream("stale", "app"));
+        StoredStream read = store.get("stale", "app").orElseThrow();
         TagEvent e1 = new TagEvent("2024-01-01T00:00:00Z", "r@sha256:1", "sha256:1", 1);
-        store.applyTagChanges(read, List.of(new TagChange("latest", 1, e1)));
-        List<Map<String, AttributeValue>> before = store.scanAll();
+        store.updateTags(read, List.of(new TagChange("latest", 1, e1)), Optional.empty());
+        List<Map<String, AttributeValue>> before = scan();
 
         TagEvent e2 = new TagEvent("2024-01-01T00:00:01Z", "r@sha256:2", "sha256:2", 1);
         assertThrows(ConflictException.class,
-                () -> store.applyTagChanges(read, List.of(new TagChange("latest", 2, e2), new TagChange("other", 1, e2))));
+                () -> store.updateTags(read, List.of(new TagChange("latest", 2, e2), new TagChange("other", 1, e2)), Optional.empty()));
 
-        assertEquals(before, store.scanAll());
+        assertEquals(before, scan());
         assertEquals(Map.of("latest", List.of(e1)), store.history("stale", "app"));
-        assertEquals(2, store.getStream("stale", "app").orElseThrow().resourceVersion());
+        assertEquals(2, store.get("stale", "app").orElseThrow().resourceVersion());
     }
 
     @Test
-    void applyTagChangesOnAMissingStreamIsConflict() {
+    void updateTagsOnAMissingStreamIsConflict() {
         StoredStream ghost = new StoredStream("ghost", "app", 1, stream("ghost", "app"), Map.of());
-        List<Map<String, AttributeValue>> before = store.scanAll();
-        assertThrows(ConflictException.class, () -> store.applyTagChanges(ghost,
-                List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1)))));
-        assertEquals(before, store.scanAll());
+        List<Map<String, AttributeValue>> before = scan();
+        assertThrows(ConflictException.class, () -> store.updateTags(ghost,
+                List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))), Optional.empty()));
+        assertEquals(before, scan());
+    }
+
+    @Test
+    void imageAndTagEventAreWrittenTogether() {
+        store.create("together", "app", stream("together", "app"));
+        StoredStream read = store.get("together", "app").orElseThrow();
+        ObjectNode img = image("sha256:together", "x");
+        TagEvent e = new TagEvent("2024-01-01T00:00:00Z", "r@sha256:together", "sha256:together", 1);
+
+        assertEquals(TagWrite.WRITTEN, store.updateTags(read, List.of(new TagChange("latest", 1, e)),
+                Optional.of(new NewImage("sha256:together", img))));
+
+        assertEquals(img, store.get("sha256:together").orElseThrow());
+        StoredStream after = store.get("together", "app").orElseThrow();
+        assertEquals(2, after.resourceVersion());
+        assertEquals(e, after.head("latest"));
+        assertEquals(Map.of("latest", List.of(e)), store.history("together", "app"));
+    }
+
+    @Test
+    void anExistingImageWritesNothingAndSaysSo() {
+        putImage("sha256:there", image("sha256:there", "first"));
+        store.create("there", "app", stream("there", "app"));
+        StoredStream read = store.get("there", "app").orElseThrow();
+        List<Map<String, AttributeValue>> before = scan();
+
+        TagEvent e = new TagEvent("c", "r@sha256:there", "sha256:there", 1);
+        assertEquals(TagWrite.IMAGE_EXISTS, store.updateTags(read, List.of(new TagChange("latest", 1, e)),
+                Optional.of(new NewImage("sha256:there", image("sha256:there", "second")))));
+
+        assertEquals(before, scan());
+        assertEquals("first", store.get("sha256:there").orElseThrow().path("metadata").path("annotations").path("marker").asText());
+        // Without the image, the same change is written.
+        assertEquals(TagWrite.WRITTEN, store.updateTags(read, List.of(new TagChange("latest", 1, e)), Optional.empty()));
+        assertEquals(e, store.get("there", "app").orElseThrow().head("latest"));
+    }
+
+    @Test
+    void aStaleStreamWritesNeitherImageNorEvent() {
+        store.create("stale-img", "app", stream("stale-img", "app"));
+        StoredStream read = store.get("stale-img", "app").orElseThrow();
+        TagEvent e1 = new TagEvent("c", "r@sha256:s1", "sha256:s1", 1);
+        store.updateTags(read, List.of(new TagChange("latest", 1, e1)), Optional.empty());
+        List<Map<String, AttributeValue>> before = scan();
+
+        TagEvent e2 = new TagEvent("c", "r@sha256:s2", "sha256:s2", 1);
+        assertThrows(ConflictException.class, () -> store.updateTags(read, List.of(new TagChange("latest", 1, e2)),
+                Optional.of(new NewImage("sha256:s2", image("sha256:s2", "x")))));
+
+        assertEquals(before, scan());
+        assertTrue(store.get("sha256:s2").isEmpty());
+    }
+
+    @Test
+    void aWriteToAnotherTagInBetweenIsNoConflict() {
+        store.create("others", "app", stream("others", "app"));
+        StoredStream read = store.get("others", "app").orElseThrow();
+        TagEvent a = new TagEvent("c", "r@sha256:a", "sha256:a", 1);
+        TagEvent b = new TagEvent("c", "r@sha256:b", "sha256:b", 1);
+        store.updateTags(read, List.of(new TagChange("a", 1, a)), Optional.empty());
+
+        assertEquals(TagWrite.WRITTEN, store.updateTags(read, List.of(new TagChange("b", 1, b)), Optional.empty()));
+
+        StoredStream after = store.get("others", "app").orElseThrow();
+        assertEquals(3, after.resourceVersion(), "every write advances the resourceVersion");
+        assertEquals(a, after.head("a"));
+        assertEquals(b, after.head("b"));
+    }
+
+    @Test
+    void aNewGenerationIsAConflict() {
+        store.create("gen", "app", stream("gen", "app"));
+        StoredStream read = store.get("gen", "app").orElseThrow();
+        client.updateItem(u -> u.tableName(store.tableName())
+                .key(Map.of("pk", AttributeValue.fromS("ns/gen"), "sk", AttributeValue.fromS("imagestreams/app")))
+                .updateExpression("SET #g = :g").expressionAttributeNames(Map.of("#g", "gen"))
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromN("2"))));
+        List<Map<String, AttributeValue>> before = scan();
+
+        ConflictException e = assertThrows(ConflictException.class, () -> store.updateTags(read,
+                List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))), Optional.empty()));
+
+        assertFalse(e.contention());
+        assertEquals(before, scan());
+    }
+
+    @Test
+    void aStreamWhoseHeadsWouldNotFitIsRefusedWithoutWriting() {
+        store.create("heads", "app", stream("heads", "app"));
+        StoredStream read = store.get("heads", "app").orElseThrow();
+        String longRef = randomBase64(new Random(5), 5_000);
+        List<TagChange> changes = new ArrayList<>();
+        for (int i = 0; i < ImageStreams.MAX_TAG_CHANGES; i++) {
+            changes.add(new TagChange("t" + i, 1, new TagEvent("c", longRef, "sha256:" + i, 1)));
+        }
+        List<Map<String, AttributeValue>> before = scan();
+
+        ItemTooLargeException e = assertThrows(ItemTooLargeException.class,
+                () -> store.updateTags(read, changes, Optional.empty()));
+
+        assertTrue(e.size() > ItemSizes.MAX_ITEM_BYTES, e.getMessage());
+        assertEquals(before, scan());
     }
 
     @Test
     void invalidChangesAreRejectedBeforeWriting() {
-        store.createStream("invalid", "app", stream("invalid", "app"));
-        StoredStream s = store.getStream("invalid", "app").orElseThrow();
+        store.create("invalid", "app", stream("invalid", "app"));
+        StoredStream s = store.get("invalid", "app").orElseThrow();
         TagEvent e = new TagEvent("c", "r", "i", 1);
-        store.applyTagChanges(s, List.of(new TagChange("t", 5, e)));
-        StoredStream s2 = store.getStream("invalid", "app").orElseThrow();
-        List<Map<String, AttributeValue>> before = store.scanAll();
+        store.updateTags(s, List.of(new TagChange("t", 5, e)), Optional.empty());
+        StoredStream s2 = store.get("invalid", "app").orElseThrow();
+        List<Map<String, AttributeValue>> before = scan();
 
         assertThrows(IllegalArgumentException.class,
-                () -> store.applyTagChanges(s2, List.of(new TagChange("t", 4, e))), "below the head");
+                () -> store.updateTags(s2, List.of(new TagChange("t", 4, e)), Optional.empty()), "below the head");
         assertThrows(IllegalArgumentException.class,
-                () -> store.applyTagChanges(s2, List.of(new TagChange("u", 1, e), new TagChange("u", 2, e))));
+                () -> store.updateTags(s2, List.of(new TagChange("u", 1, e), new TagChange("u", 2, e)), Optional.empty()));
         assertThrows(IllegalArgumentException.class,
-                () -> store.applyTagChanges(s2, List.of(new TagChange("a/b", 1, e))));
+                () -> store.updateTags(s2, List.of(new TagChange("a/b", 1, e)), Optional.empty()));
         List<TagChange> tooMany = new ArrayList<>();
-        for (int i = 0; i <= DynamoStore.MAX_TAG_CHANGES; i++) {
+        for (int i = 0; i <= ImageStreams.MAX_TAG_CHANGES; i++) {
             tooMany.add(new TagChange("t" + i, 1, e));
         }
-        assertThrows(IllegalArgumentException.class, () -> store.applyTagChanges(s2, tooMany));
-        store.applyTagChanges(s2, List.of()); // nothing to do, nothing written
+        assertThrows(IllegalArgumentException.class, () -> store.updateTags(s2, tooMany, Optional.empty()));
+        store.updateTags(s2, List.of(), Optional.empty()); // nothing to do, nothing written
 
-        assertEquals(before, store.scanAll());
+        assertEquals(before, scan());
     }
 
     @Test
     void twoThousandEventsOnOneTagReadBackCompleteAndOrdered() {
-        store.createStream("long", "app", stream("long", "app"));
-        StoredStream s = store.getStream("long", "app").orElseThrow();
+        store.create("long", "app", stream("long", "app"));
+        StoredStream s = store.get("long", "app").orElseThrow();
         int n = 2_000;
         long t0 = System.nanoTime();
         for (int i = 1; i <= n; i++) {
             TagEvent e = new TagEvent("2024-01-01T00:00:00Z", "reg/long/app@sha256:" + i, "sha256:" + i, i);
-            store.applyTagChanges(s, List.of(new TagChange("latest", i, e)));
-            s = new StoredStream(s.namespace(), s.name(), s.resourceVersion() + 1, s.object(), Map.of("latest", (long) i));
+            store.updateTags(s, List.of(new TagChange("latest", i, e)), Optional.empty());
+            s = store.get("long", "app").orElseThrow();
         }
         long t1 = System.nanoTime();
         int q0 = queries.get();
@@ -353,9 +477,9 @@ class DynamoStoreTest {
                         + "in pages of 150 in %d ms%n",
                 n, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, pages, (t3 - t2) / 1_000_000);
 
-        StoredStream last = store.getStream("long", "app").orElseThrow();
+        StoredStream last = store.get("long", "app").orElseThrow();
         assertEquals(n + 1, last.resourceVersion());
-        assertEquals(Map.of("latest", (long) n), last.heads());
+        assertEquals(n, last.heads().get("latest").seq());
         List<TagEvent> events = history.get("latest");
         assertEquals(n, events.size());
         for (int i = 0; i < n; i++) {
@@ -367,8 +491,8 @@ class DynamoStoreTest {
 
     @Test
     void manyTags() {
-        store.createStream("many", "app", stream("many", "app"));
-        StoredStream s = store.getStream("many", "app").orElseThrow();
+        store.create("many", "app", stream("many", "app"));
+        StoredStream s = store.get("many", "app").orElseThrow();
         int tags = 250;
         Map<String, TagEvent> expected = new HashMap<>();
         List<TagChange> batch = new ArrayList<>();
@@ -378,18 +502,19 @@ class DynamoStoreTest {
             TagEvent e = new TagEvent("2024-01-01T00:00:00Z", "reg/many/app:" + tag, "sha256:" + i, 1);
             expected.put(tag, e);
             batch.add(new TagChange(tag, 1, e));
-            if (batch.size() == DynamoStore.MAX_TAG_CHANGES || i == tags - 1) {
-                store.applyTagChanges(s, batch);
-                s = store.getStream("many", "app").orElseThrow();
+            if (batch.size() == ImageStreams.MAX_TAG_CHANGES || i == tags - 1) {
+                store.updateTags(s, batch, Optional.empty());
+                s = store.get("many", "app").orElseThrow();
                 batch = new ArrayList<>();
             }
         }
         assertEquals(tags, s.heads().size());
-        assertTrue(s.heads().values().stream().allMatch(seq -> seq == 1L));
+        assertTrue(s.heads().values().stream().allMatch(head -> head.seq() == 1L));
         Map<String, List<TagEvent>> history = store.history("many", "app");
         assertEquals(expected.keySet(), history.keySet());
         expected.forEach((tag, e) -> assertEquals(List.of(e), history.get(tag), tag));
         assertEquals(4, s.resourceVersion());
+        expected.forEach((tag, e) -> assertEquals(e, store.get("many", "app").orElseThrow().head(tag), tag));
     }
 
     // -------------------------------------------------------------------------------------------- errors
@@ -397,16 +522,23 @@ class DynamoStoreTest {
     @Test
     void cancellationReasonsAreMapped() {
         StoredStream read = new StoredStream("ns", "n", 3, JSON.createObjectNode(), Map.of());
-        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("ConditionalCheckFailed", "None"))
-                instanceof ConflictException);
-        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("None", "TransactionConflict"))
-                instanceof ConflictException);
-        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("ThrottlingError", "None"))
-                instanceof StoreUnavailableException);
-        assertTrue(DynamoStore.mapCancellation("w", read, cancelled("None", "ProvisionedThroughputExceeded"))
-                instanceof StoreUnavailableException);
+        List<TagChange> one = List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1)));
+        TagTransaction tags = new TagTransaction("t", read, one, "v1", null, null);
+        assertThrows(ConflictException.class, () -> tags.cancelled("w", cancelled("ConditionalCheckFailed", "None")));
+        assertTrue(assertThrows(ConflictException.class, () -> tags.cancelled("w", cancelled("None", "TransactionConflict")))
+                .contention());
+        assertThrows(StoreUnavailableException.class, () -> tags.cancelled("w", cancelled("ThrottlingError", "None")));
+        assertThrows(StoreUnavailableException.class,
+                () -> tags.cancelled("w", cancelled("None", "ProvisionedThroughputExceeded")));
         var validation = cancelled("ValidationError", "None");
-        assertSame(validation, DynamoStore.mapCancellation("w", read, validation));
+        assertSame(validation, assertThrows(validation.getClass(), () -> tags.cancelled("w", validation)));
+
+        NewImage image = new NewImage("sha256:x", image("sha256:x", "m"));
+        TagTransaction withImage = new TagTransaction("t", read, one, "v1", image, DynamoStore.imageItem(image));
+        assertEquals(TagWrite.IMAGE_EXISTS, withImage.cancelled("w", cancelled("None", "None", "ConditionalCheckFailed")));
+        assertEquals(TagWrite.IMAGE_EXISTS,
+                withImage.cancelled("w", cancelled("ConditionalCheckFailed", "None", "ConditionalCheckFailed")));
+        assertThrows(ConflictException.class, () -> withImage.cancelled("w", cancelled("ConditionalCheckFailed", "None", "None")));
     }
 
     private static Class<?> outcome(boolean write, software.amazon.awssdk.core.exception.SdkException e) {
@@ -459,7 +591,7 @@ class DynamoStoreTest {
     void missingTablePropagatesAsIs() {
         DynamoStore noTable = new DynamoStore(client, "no-such-table-" + UUID.randomUUID());
         assertThrows(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class,
-                () -> noTable.getStream("ns", "n"));
+                () -> noTable.get("ns", "n"));
     }
 
     // ------------------------------------------------------------------------------------------- helpers
@@ -499,6 +631,22 @@ class DynamoStoreTest {
         byte[] bytes = new byte[chars * 3 / 4];
         random.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static Map<String, Long> seqs(StoredStream s) {
+        Map<String, Long> seqs = new java.util.TreeMap<>();
+        s.heads().forEach((tag, head) -> seqs.put(tag, head.seq()));
+        return seqs;
+    }
+
+    private static List<Map<String, AttributeValue>> scan() {
+        return TableItems.scanAll(client, store.tableName());
+    }
+
+    /** An image alone, as a mapping whose tag is already in place creates it. */
+    private static TagWrite putImage(String name, ObjectNode image) {
+        StoredStream anyStream = new StoredStream("images", "any", 1, stream("images", "any"), Map.of());
+        return store.updateTags(anyStream, List.of(), Optional.of(new NewImage(name, image)));
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ism.function.registry.TagEvent;
-import dev.ism.function.store.DynamoStore.StoredStream;
-import dev.ism.function.store.DynamoStore.TagChange;
+import dev.ism.function.model.TagEvent;
+import dev.ism.function.model.NewImage;
+import dev.ism.function.model.StoredStream;
+import dev.ism.function.model.TagChange;
+import dev.ism.function.registry.storage.StoreUnavailableException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -67,15 +69,15 @@ class EmbeddedDynamoDbTest {
              DynamoDbClient client = DynamoClients.create(db.endpoint(), null)) {
             DynamoStore store = new DynamoStore(client, table);
             store.createTable();
-            store.createStream("ns", "app", DynamoStoreTest.stream("ns", "app"));
-            StoredStream s = store.getStream("ns", "app").orElseThrow();
-            store.applyTagChanges(s, List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))));
+            store.create("ns", "app", DynamoStoreTest.stream("ns", "app"));
+            StoredStream s = store.get("ns", "app").orElseThrow();
+            store.updateTags(s, List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))), Optional.empty());
         }
         try (EmbeddedDynamoDb db = EmbeddedDynamoDb.start(dir);
              DynamoDbClient client = DynamoClients.create(db.endpoint(), "eu-west-1")) {
             DynamoStore store = new DynamoStore(client, table);
             store.createTable(); // idempotent on the existing table
-            StoredStream s = store.getStream("ns", "app").orElseThrow();
+            StoredStream s = store.get("ns", "app").orElseThrow();
             assertEquals(2, s.resourceVersion());
             assertEquals(Map.of("latest", List.of(new TagEvent("c", "r", "i", 1))), store.history("ns", "app"));
         }
@@ -91,7 +93,7 @@ class EmbeddedDynamoDbTest {
         // As configured for production, SDK retries included (DynamoDB's default: up to 9 attempts).
         try (DynamoDbClient client = DynamoClients.create(endpoint, null)) {
             long t0 = System.nanoTime();
-            assertThrows(StoreUnavailableException.class, () -> new DynamoStore(client, "ttt").getStream("ns", "app"));
+            assertThrows(StoreUnavailableException.class, () -> new DynamoStore(client, "ttt").get("ns", "app"));
             System.out.printf("connection refused -> StoreUnavailableException after the SDK's retries: %d ms%n",
                     (System.nanoTime() - t0) / 1_000_000);
         }
@@ -101,19 +103,19 @@ class EmbeddedDynamoDbTest {
                 .build()) {
             DynamoStore store = new DynamoStore(client, "ttt");
             StoredStream read = new StoredStream("ns", "app", 1, DynamoStoreTest.stream("ns", "app"), Map.of());
-            assertThrows(StoreUnavailableException.class, () -> store.getStream("ns", "app"));
-            assertThrows(StoreUnavailableException.class, () -> store.listStreams("ns"));
+            assertThrows(StoreUnavailableException.class, () -> store.get("ns", "app"));
+            assertThrows(StoreUnavailableException.class, () -> store.list("ns"));
             assertThrows(StoreUnavailableException.class,
-                    () -> store.createStream("ns", "app", DynamoStoreTest.stream("ns", "app")));
-            assertThrows(StoreUnavailableException.class, () -> store.applyTagChanges(read,
-                    List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1)))));
+                    () -> store.create("ns", "app", DynamoStoreTest.stream("ns", "app")));
+            assertThrows(StoreUnavailableException.class, () -> store.updateTags(read,
+                    List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))), Optional.empty()));
             assertThrows(StoreUnavailableException.class,
-                    () -> store.putImageIfAbsent("sha256:x", DynamoStoreTest.image("sha256:x", "m")));
-            assertThrows(StoreUnavailableException.class, () -> store.getImage("sha256:x"));
-            assertThrows(StoreUnavailableException.class, () -> store.event("ns", "app", "latest", 1));
+                    () -> store.updateTags(read, List.of(), Optional.of(new NewImage("sha256:x", DynamoStoreTest.image("sha256:x", "m")))));
+            assertThrows(StoreUnavailableException.class,
+                    () -> store.exists(new NewImage("sha256:x", DynamoStoreTest.image("sha256:x", "m"))));
+            assertThrows(StoreUnavailableException.class, () -> store.get("sha256:x"));
             assertThrows(StoreUnavailableException.class, () -> store.history("ns", "app"));
             assertThrows(StoreUnavailableException.class, store::createTable);
-            assertThrows(StoreUnavailableException.class, store::scanAll);
         }
     }
 
@@ -126,7 +128,7 @@ class EmbeddedDynamoDbTest {
             DynamoStore store = new DynamoStore(client, "stopped");
             store.createTable();
             db.close();
-            assertThrows(StoreUnavailableException.class, () -> store.getStream("ns", "app"));
+            assertThrows(StoreUnavailableException.class, () -> store.get("ns", "app"));
         }
     }
 

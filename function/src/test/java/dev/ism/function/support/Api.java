@@ -74,6 +74,11 @@ public final class Api implements AutoCloseable {
         return context;
     }
 
+    /** Every item of the function's table (see {@link TableItems}). */
+    public java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> scanAll() {
+        return TableItems.scanAll(context.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class), store().tableName());
+    }
+
     public DynamoStore store() {
         return context.getBean(DynamoStore.class);
     }

@@ -1,4 +1,4 @@
-package dev.ism.function.registry;
+package dev.ism.function.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

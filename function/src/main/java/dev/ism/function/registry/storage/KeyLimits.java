@@ -1,9 +1,9 @@
-package dev.ism.function.store;
+package dev.ism.function.registry.storage;
 
 import dev.ism.schema.Utf8;
 
 /**
- * How long each name in a key may be, so that every key {@link DynamoStore} builds fits DynamoDB's limits
+ * How long each name in a key may be, so that every key the DynamoDB store builds fits DynamoDB's limits
  * (partition key at most {@value #PARTITION_KEY_BYTES} bytes, sort key at most {@value #SORT_KEY_BYTES}
  * bytes, UTF-8). DynamoDB refuses a longer key with a {@code ValidationException}, after the request was
  * sent; callers check names against these limits first, so that such a name is the client's 422 (or, for a

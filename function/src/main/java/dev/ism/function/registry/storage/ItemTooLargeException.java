@@ -1,6 +1,6 @@
-package dev.ism.function.store;
+package dev.ism.function.registry.storage;
 
-/** An item would not fit in one DynamoDB item ({@link DynamoStore#MAX_ITEM_BYTES}); nothing was written. */
+/** An object would not fit in one storage item (the store's item limit); nothing was written. */
 public class ItemTooLargeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -9,7 +9,7 @@ public class ItemTooLargeException extends RuntimeException {
     private final int limit;
 
     public ItemTooLargeException(String what, int size, int limit) {
-        super(what + " needs " + size + " bytes as a DynamoDB item (after compression), over the limit of "
+        super(what + " needs " + size + " bytes of storage (after compression), over the limit of "
                 + limit + " bytes");
         this.size = size;
         this.limit = limit;

@@ -1,4 +1,4 @@
-package dev.ism.function.store;
+package dev.ism.function.registry.storage;
 
 /**
  * DynamoDB could not be reached or would not serve the request (connection failure, timeout,

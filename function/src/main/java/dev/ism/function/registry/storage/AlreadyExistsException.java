@@ -1,4 +1,4 @@
-package dev.ism.function.store;
+package dev.ism.function.registry.storage;
 
 /** A conditional create found the item already there (an ImageStream with that namespace and name). */
 public class AlreadyExistsException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.ism.function.store;
+package dev.ism.function.registry.storage;
 
 /**
  * A write was sent to DynamoDB and no answer came (a timeout, the connection lost after sending, a 5xx):

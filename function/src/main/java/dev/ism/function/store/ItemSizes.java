@@ -1,0 +1,59 @@
+package dev.ism.function.store;
+
+import dev.ism.schema.Utf8;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/**
+ * Item sizes by DynamoDB's rules: per attribute, the UTF-8 name plus the value; Strings count their UTF-8 bytes,
+ * Binary its bytes, Numbers at most 21 bytes (counted as 21 here: an upper bound), Maps and Lists 3 bytes plus
+ * 1 byte and the size of each element (Map keys count as names).
+ */
+final class ItemSizes {
+
+    /** The largest item the store writes: a margin under DynamoDB's 400 KB item limit. */
+    static final int MAX_ITEM_BYTES = 390_000;
+
+    private ItemSizes() {
+    }
+
+    static int of(Map<String, AttributeValue> item) {
+        long total = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            total += Utf8.length(e.getKey()) + valueSize(e.getValue());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    static boolean fits(Map<String, AttributeValue> item) {
+        return of(item) <= MAX_ITEM_BYTES;
+    }
+
+    private static long valueSize(AttributeValue v) {
+        return switch (v.type()) {
+            case S -> Utf8.length(v.s());
+            case B -> v.b().asByteArrayUnsafe().length;
+            case N -> 21;
+            case BOOL, NUL -> 1;
+            case M -> {
+                long size = 3;
+                for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                    size += 1 + Utf8.length(e.getKey()) + valueSize(e.getValue());
+                }
+                yield size;
+            }
+            case L -> {
+                long size = 3;
+                for (AttributeValue x : v.l()) {
+                    size += 1 + valueSize(x);
+                }
+                yield size;
+            }
+            case SS -> v.ss().stream().mapToLong(Utf8::length).sum();
+            case NS -> 21L * v.ns().size();
+            case BS -> v.bs().stream().mapToLong(b -> b.asByteArrayUnsafe().length).sum();
+            default -> 0;
+        };
+    }
+}
