@@ -9,7 +9,7 @@ import dev.ism.function.api.Paths;
 import dev.ism.function.api.Responses;
 import dev.ism.function.registry.ApiException;
 import dev.ism.function.registry.CreateOptions;
-import dev.ism.function.registry.ImageContent;
+import dev.ism.function.image.ImageCompletion;
 import dev.ism.function.registry.ImageStreamMappingRest;
 import dev.ism.function.registry.ImageStreamRest;
 import dev.ism.function.store.DynamoStore;
@@ -133,7 +133,7 @@ public class SnapStartPriming implements Resource {
         Responses.render(list, false);
         int listed = list.path("items").size();
 
-        store.encodedImageSize(ImageContent.complete((ObjectNode) readTree(body).path("image")));
+        store.encodedImageSize(ImageCompletion.complete((ObjectNode) readTree(body).path("image")));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("SnapStart priming: handler answered {} (no credentials), dry-run mapping {}, {} streams listed, {} ms",

@@ -1,6 +1,7 @@
 package dev.ism.function.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.image.ImageCompletion;
 import dev.ism.function.store.ConflictException;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.DynamoStore.StoredStream;
@@ -211,7 +212,7 @@ public class ImageStreamMappingRest {
 
     /** The Image as stored: completed from its manifest and config, with the fields the server sets. */
     private ObjectNode newImage(ObjectNode requestImage) {
-        ObjectNode image = ImageContent.complete(requestImage);
+        ObjectNode image = ImageCompletion.complete(requestImage);
         ObjectNode meta = image.with("metadata");
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("resourceVersion", "1");
