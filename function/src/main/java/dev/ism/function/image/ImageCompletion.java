@@ -97,7 +97,7 @@ public final class ImageCompletion {
     }
 
     private static void fillFromManifest(ObjectNode out) {
-        Optional<Manifest> decoded = Manifest.decode(ImageJson.text(out, "dockerImageManifest"));
+        Optional<Manifest> decoded = GoStruct.decode(ImageJson.text(out, "dockerImageManifest"), Manifest::read);
         if (decoded.isEmpty() || !decoded.get().isImage()) {
             return; // a list of manifests, schema 1, or not a manifest at all: left as given
         }
@@ -112,7 +112,7 @@ public final class ImageCompletion {
         }
 
         String rawConfig = ImageJson.text(out, "dockerImageConfig");
-        Optional<ImageConfig> config = ImageConfig.decode(rawConfig);
+        Optional<ImageConfig> config = GoStruct.decode(rawConfig, ImageConfig::read);
         if (config.isEmpty()) {
             return; // metadata stays as given
         }

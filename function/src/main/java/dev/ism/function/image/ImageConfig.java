@@ -1,7 +1,6 @@
 package dev.ism.function.image;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * An image's config blob ({@code dockerImageConfig}) as OpenShift's {@code DockerImageConfig} decodes
@@ -16,12 +15,8 @@ import java.util.Optional;
 record ImageConfig(String parent, String comment, Instant created, String container, DockerConfig containerConfig,
                    String dockerVersion, String author, DockerConfig config, String architecture) {
 
-    /** The config in {@code raw}, empty when Go's {@code json.Unmarshal} would fail on it. */
-    static Optional<ImageConfig> decode(String raw) {
-        return GoStruct.decode(raw, ImageConfig::read);
-    }
-
-    private static ImageConfig read(GoStruct s) {
+    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct#decode}). */
+    static ImageConfig read(GoStruct s) {
         s.string("id");
         s.int64("size");
         s.string("os");

@@ -1,7 +1,6 @@
 package dev.ism.function.image;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An image manifest as OpenShift's {@code DockerImageManifest} decodes it: one struct for every kind
@@ -22,12 +21,8 @@ record Manifest(long schemaVersion, String mediaType, Descriptor config, List<De
     static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+json";
     static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
-    /** The manifest in {@code raw}, empty when Go's {@code json.Unmarshal} would fail on it. */
-    static Optional<Manifest> decode(String raw) {
-        return GoStruct.decode(raw, Manifest::read);
-    }
-
-    private static Manifest read(GoStruct s) {
+    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct#decode}). */
+    static Manifest read(GoStruct s) {
         s.string("name");
         s.string("tag");
         s.string("architecture");
