@@ -88,7 +88,7 @@ final class DockerImageMetadata {
                 case INT64 -> v.isIntegralNumber() && v.canConvertToLong() ? null
                         : v.isNumber() ? "json: cannot unmarshal number " + FieldErrors.render(v) + " into Go struct field "
                         + field + " of type int64" : mismatch(v, field, type);
-                case TIME -> !v.isTextual() ? mismatch(v, field, type) : KubeFormats.isDateTime(v.textValue()) ? null
+                case TIME -> !v.isTextual() ? mismatch(v, field, type) : GoTime.isRfc3339(v.textValue()) ? null
                         : "parsing time " + FieldErrors.render(v) + " as \"2006-01-02T15:04:05Z07:00\": not an RFC 3339 date-time";
                 case STRINGS -> elements(v, field, type, JsonNode::isTextual);
                 case STRING_MAP -> v.isObject() ? values(v, field, type, JsonNode::isTextual) : mismatch(v, field, type);

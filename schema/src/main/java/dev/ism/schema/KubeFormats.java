@@ -5,16 +5,14 @@ import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Format;
 import com.networknt.schema.ValidationContext;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The Kubernetes OpenAPI formats, as strict as the API server's Go decoder: {@code int64} and
  * {@code int32} (integral and in range: 1.0 or 2^63 are refused), {@code byte} (standard padded
- * base64; line breaks ignored, as Go's decoder does) and {@code date-time} (RFC 3339 with seconds).
+ * base64; line breaks ignored, as Go's decoder does) and {@code date-time} ({@code metav1.Time}: RFC 3339 as
+ * Go's {@code time.Parse} reads it, {@link GoTime}).
  * Each also names, for a 400 message, what the Go decoder would have said.
  */
 final class KubeFormats {
@@ -52,28 +50,12 @@ final class KubeFormats {
         }
     };
 
-    private static final Pattern RFC3339 =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
-
     static final Format DATE_TIME = new NodeFormat("date-time") {
         @Override
         boolean accepts(JsonNode n) {
-            return isDateTime(n.textValue());
+            return GoTime.isRfc3339(n.textValue());
         }
     };
-
-    /** RFC 3339 with seconds, as Go's {@code time.RFC3339} parses it (the input's length is bounded first). */
-    static boolean isDateTime(String s) {
-        if (s.length() > 35 || !RFC3339.matcher(s).matches()) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(s);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
 
     static final List<Format> ALL = List.of(INT64, INT32, BYTE, DATE_TIME);
 

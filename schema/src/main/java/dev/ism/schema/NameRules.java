@@ -110,12 +110,12 @@ public final class NameRules {
     /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
     static boolean isQualifiedNamePart(String s) {
         int n = s.length();
-        if (n == 0 || !isAlnum(s.charAt(0)) || !isAlnum(s.charAt(n - 1))) {
+        if (n == 0 || !DnsLabels.isAlnum(s.charAt(0)) || !DnsLabels.isAlnum(s.charAt(n - 1))) {
             return false;
         }
         for (int i = 1; i < n - 1; i++) {
             char c = s.charAt(i);
-            if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+            if (!DnsLabels.isAlnum(c) && c != '-' && c != '_' && c != '.') {
                 return false;
             }
         }
@@ -124,40 +124,12 @@ public final class NameRules {
 
     /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} on {@code s[from, to)}. */
     static boolean isDns1123Label(String s, int from, int to) {
-        if (to <= from || !isLowerAlnum(s.charAt(from)) || !isLowerAlnum(s.charAt(to - 1))) {
-            return false;
-        }
-        for (int i = from + 1; i < to - 1; i++) {
-            char c = s.charAt(i);
-            if (!isLowerAlnum(c) && c != '-') {
-                return false;
-            }
-        }
-        return true;
+        return DnsLabels.isLabel(s, from, to, false);
     }
 
     /** Labels joined by dots. */
     static boolean isDns1123Subdomain(String s) {
-        int from = 0;
-        while (true) {
-            int dot = s.indexOf('.', from);
-            int to = dot < 0 ? s.length() : dot;
-            if (!isDns1123Label(s, from, to)) {
-                return false;
-            }
-            if (dot < 0) {
-                return true;
-            }
-            from = dot + 1;
-        }
-    }
-
-    private static boolean isAlnum(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-
-    private static boolean isLowerAlnum(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        return DnsLabels.isDotted(s, 0, s.length(), false);
     }
 
     static String maxLen(int n) {

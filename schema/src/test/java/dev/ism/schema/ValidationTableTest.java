@@ -73,6 +73,8 @@ class ValidationTableTest {
         t.add(ok("registry with port, tag and digest", registry(m -> img(m).put("dockerImageReference",
                 "localhost:5000/ns/ruby:1.0@" + DIGEST))));
         t.add(ok("date-time with fraction and offset", registry(m -> meta(m).put("creationTimestamp", "2026-01-02T03:04:05.123+02:00"))));
+        t.add(ok("date-time as Go's layout parser also reads it", registry(m -> meta(m).put("creationTimestamp",
+                "2026-01-02T3:04:05,1234567891+24:00"))));
 
         // ---- 400: undecodable ----
         t.add(bad("malformed JSON", "{\"metadata\":{\"name\":\"ruby\"},\"tag", "unexpected end of JSON input"));
@@ -96,6 +98,8 @@ class ValidationTableTest {
         t.add(bad("creationTimestamp is not RFC 3339", registry(m -> meta(m).put("creationTimestamp", "2026-01-02 03:04")),
                 "metadata.creationTimestamp: parsing time"));
         t.add(bad("timestamp without seconds", registry(m -> meta(m).put("creationTimestamp", "2026-01-02T03:04Z")), "parsing time"));
+        t.add(bad("timestamp on a day that does not exist", registry(m -> meta(m).put("creationTimestamp", "2026-02-29T03:04:05Z")),
+                "parsing time"));
         t.add(bad("signature content is not base64", registry(m -> signature(m).put("content", "not base64!")),
                 "illegal base64 data in image.signatures[0].content"));
         t.add(bad("unsupported metadata version", registry(m -> img(m).put("dockerImageMetadataVersion", "2.0")),

@@ -9,7 +9,7 @@ import dev.ism.function.api.Paths;
 import dev.ism.function.api.Responses;
 import dev.ism.function.registry.ApiException;
 import dev.ism.function.registry.CreateOptions;
-import dev.ism.function.registry.ImageContent;
+import dev.ism.function.image.ImageCompletion;
 import dev.ism.function.registry.ImageStreamMappingRest;
 import dev.ism.function.registry.ImageStreamRest;
 import dev.ism.function.model.NewImage;
@@ -135,7 +135,7 @@ public class SnapStartPriming implements Resource {
         Responses.render(list, false);
         int listed = list.path("items").size();
 
-        ObjectNode image = ImageContent.complete((ObjectNode) readTree(body).path("image"));
+        ObjectNode image = ImageCompletion.complete((ObjectNode) readTree(body).path("image"));
         images.exists(new NewImage(image.path("metadata").path("name").asText(), image));
 
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -14,6 +14,7 @@ import dev.ism.function.registry.storage.ItemTooLargeException;
 import dev.ism.function.registry.storage.RequestTimeout;
 import dev.ism.schema.Decoding;
 import dev.ism.schema.ImageApi;
+import dev.ism.function.image.ImageCompletion;
 import dev.ism.schema.Status;
 import jakarta.inject.Singleton;
 
@@ -182,7 +183,7 @@ public class ImageStreamMappingRest {
 
     /** The Image as stored: completed from its manifest and config, with the fields the server sets. */
     private NewImage newImage(ObjectNode requestImage) {
-        ObjectNode image = ImageContent.complete(requestImage);
+        ObjectNode image = ImageCompletion.complete(requestImage);
         ObjectNode meta = image.with("metadata");
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("resourceVersion", "1");

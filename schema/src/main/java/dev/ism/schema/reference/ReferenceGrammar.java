@@ -1,5 +1,7 @@
 package dev.ism.schema.reference;
 
+import dev.ism.schema.DnsLabels;
+
 /**
  * The reference grammar of distribution/reference ({@code regexp.go}) as a hand-written scanner:
  * the language of {@code ^(name)(?::(tag))?(?:@(digest))?$}, read in one pass without the regex
@@ -69,7 +71,7 @@ final class ReferenceGrammar {
         int i = from;
         while (true) {
             int start = i;
-            while (i < to && isLowerAlnum(s.charAt(i))) {
+            while (i < to && DnsLabels.isLowerAlnum(s.charAt(i))) {
                 i++;
             }
             if (i == start) {
@@ -114,16 +116,8 @@ final class ReferenceGrammar {
         } else {
             int colon = s.indexOf(':', from);
             int end = colon < 0 || colon > to ? to : colon;
-            for (int start = from; ; ) {
-                int dot = s.indexOf('.', start);
-                int stop = dot < 0 || dot > end ? end : dot;
-                if (!isDomainComponent(s, start, stop)) {
-                    return false;
-                }
-                if (stop == end) {
-                    break;
-                }
-                start = stop + 1;
+            if (!DnsLabels.isDotted(s, from, end, true)) {
+                return false;
             }
             i = end;
         }
@@ -135,19 +129,6 @@ final class ReferenceGrammar {
         }
         for (int j = i + 1; j < to; j++) {
             if (!isDigit(s.charAt(j))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDomainComponent(String s, int from, int to) {
-        if (to <= from || !isAlnum(s.charAt(from)) || !isAlnum(s.charAt(to - 1))) {
-            return false;
-        }
-        for (int i = from + 1; i < to - 1; i++) {
-            char c = s.charAt(i);
-            if (!isAlnum(c) && c != '-') {
                 return false;
             }
         }
@@ -204,14 +185,6 @@ final class ReferenceGrammar {
         return true;
     }
 
-    private static boolean isLowerAlnum(char c) {
-        return c >= 'a' && c <= 'z' || isDigit(c);
-    }
-
-    private static boolean isAlnum(char c) {
-        return isLetter(c) || isDigit(c);
-    }
-
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
@@ -225,6 +198,6 @@ final class ReferenceGrammar {
     }
 
     private static boolean isWord(char c) {
-        return isAlnum(c) || c == '_';
+        return DnsLabels.isAlnum(c) || c == '_';
     }
 }

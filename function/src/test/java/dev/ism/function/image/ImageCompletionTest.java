@@ -1,4 +1,4 @@
-package dev.ism.function.registry;
+package dev.ism.function.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ImageContentTest {
+class ImageCompletionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ class ImageContentTest {
     private static final long OCI_CONFIG_SIZE = 707;
 
     private static String resource(String name) {
-        try (InputStream in = ImageContentTest.class.getResourceAsStream("/manifests/" + name)) {
+        try (InputStream in = ImageCompletionTest.class.getResourceAsStream("/manifests/" + name)) {
             assertNotNull(in, name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -86,7 +86,7 @@ class ImageContentTest {
         ObjectNode request = registryPushImage();
         ObjectNode before = request.deepCopy();
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(before, request, "the request is not modified");
         assertEquals("Image", image.get("kind").asText());
@@ -122,7 +122,7 @@ class ImageContentTest {
 
     @Test
     void manifestBlobStoredDropsManifestAndConfig() {
-        ObjectNode image = ImageContent.complete(registryPushImage());
+        ObjectNode image = ImageCompletion.complete(registryPushImage());
         assertFalse(image.has("dockerImageManifest"));
         assertFalse(image.has("dockerImageConfig"));
         assertEquals(REGISTRY_PUSH_SIZE, image.get("dockerImageMetadata").get("Size").asLong(),
@@ -134,7 +134,7 @@ class ImageContentTest {
         ObjectNode request = registryPushImage();
         ((ObjectNode) request.get("metadata").get("annotations")).remove("image.openshift.io/manifestBlobStored");
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(request.get("dockerImageManifest"), image.get("dockerImageManifest"));
         assertEquals(request.get("dockerImageConfig"), image.get("dockerImageConfig"));
@@ -148,9 +148,9 @@ class ImageContentTest {
         request.remove("dockerImageManifestMediaType");
         ((ObjectNode) request.get("metadata")).remove("annotations");
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
-        assertEquals(ImageContent.complete(registryPushImage()).get("dockerImageLayers"), image.get("dockerImageLayers"));
+        assertEquals(ImageCompletion.complete(registryPushImage()).get("dockerImageLayers"), image.get("dockerImageLayers"));
         assertEquals(DOCKER_V2, image.get("dockerImageManifestMediaType").asText());
         assertEquals("ascending", annotation(image, "image.openshift.io/dockerLayersOrder"));
         assertEquals(REGISTRY_PUSH_SIZE, image.get("dockerImageMetadata").get("Size").asLong());
@@ -164,7 +164,7 @@ class ImageContentTest {
         assertEquals(List.of("kind", "apiVersion", "metadata", "dockerImageReference", "dockerImageMetadata",
                         "dockerImageMetadataVersion", "dockerImageManifest", "dockerImageLayers",
                         "dockerImageManifestMediaType", "dockerImageConfig"),
-                fieldNames(ImageContent.complete(request)));
+                fieldNames(ImageCompletion.complete(request)));
     }
 
     // ---- OCI ---------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ class ImageContentTest {
     void ociManifestAndConfig() {
         assertEquals(OCI_CONFIG_SIZE, resource("oci-config.json").getBytes(StandardCharsets.UTF_8).length);
 
-        ObjectNode image = ImageContent.complete(ociImage());
+        ObjectNode image = ImageCompletion.complete(ociImage());
 
         assertEquals(List.of(
                         "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -220,7 +220,7 @@ class ImageContentTest {
             request.put("dockerImageManifestMediaType", given);
         }
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(expected, image.get("dockerImageManifestMediaType").asText());
         assertEquals(3, image.get("dockerImageLayers").size());
@@ -273,7 +273,7 @@ class ImageContentTest {
                 .put("digest", "sha256:c6d1c61b1e3c3e3f8295927ceca1cc570667319e3d75ee2b30006ee0001f7b49")
                 .put("mediaType", DOCKER_V2).put("manifestSize", 529).put("architecture", "amd64").put("os", "linux");
 
-        assertEquals(asGiven(request), ImageContent.complete(request));
+        assertEquals(asGiven(request), ImageCompletion.complete(request));
     }
 
     @Test
@@ -282,7 +282,7 @@ class ImageContentTest {
         request.remove("dockerImageConfig");
         request.putObject("dockerImageMetadata").put("kind", "DockerImage").put("Id", "sha256:given");
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(3, image.get("dockerImageLayers").size());
         assertEquals(OCI_MANIFEST, image.get("dockerImageManifestMediaType").asText());
@@ -303,7 +303,7 @@ class ImageContentTest {
     void unusableConfigLeavesMetadataAsGiven(String description, String config) {
         ObjectNode request = ociImage();
         request.put("dockerImageConfig", config);
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
         assertFalse(image.has("dockerImageMetadata"));
         assertEquals(3, image.get("dockerImageLayers").size());
     }
@@ -329,7 +329,7 @@ class ImageContentTest {
         }
         request.put("dockerImageManifestMediaType", mediaType);
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(expected, layerNames(image));
         assertEquals("ascending", annotation(image, "image.openshift.io/dockerLayersOrder"));
@@ -344,7 +344,7 @@ class ImageContentTest {
         ObjectNode request = ociImage();
         request.put("dockerImageManifest", manifest.toString());
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(4, image.get("dockerImageLayers").size());
         assertEquals(OCI_CONFIG_SIZE + 3000 + 200 + 10, image.get("dockerImageMetadata").get("Size").asLong());
@@ -356,7 +356,7 @@ class ImageContentTest {
         ObjectNode given = request.putObject("dockerImageMetadata");
         given.put("kind", "DockerImage").put("apiVersion", "image.openshift.io/1.0").put("Id", "sha256:given").put("Size", 42);
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(given, image.get("dockerImageMetadata"));
         assertEquals(List.of(LAYER_1, LAYER_2), layerNames(image));
@@ -367,7 +367,7 @@ class ImageContentTest {
         ObjectNode request = ociImage();
         request.put("dockerImageMetadataVersion", "pre012");
 
-        JsonNode metadata = ImageContent.complete(request).get("dockerImageMetadata");
+        JsonNode metadata = ImageCompletion.complete(request).get("dockerImageMetadata");
 
         assertEquals("image.openshift.io/pre012", metadata.get("apiVersion").asText());
         assertEquals(List.of("kind", "apiVersion", "id", "created", "container_config", "author", "config",
@@ -383,7 +383,7 @@ class ImageContentTest {
         request.putArray("signatures").addObject().put("type", "atomic").put("content", "AAAA");
         request.putArray("dockerImageSignatures").add("AAAA");
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertFalse(image.has("signatures"));
         assertFalse(image.has("dockerImageSignatures"));
@@ -402,7 +402,7 @@ class ImageContentTest {
         request.putNull("dockerImageConfig");
         request.putArray("dockerImageLayers").addObject().put("name", "sha256:l1").put("size", 1).put("mediaType", "m");
 
-        ObjectNode image = ImageContent.complete(request);
+        ObjectNode image = ImageCompletion.complete(request);
 
         assertEquals(json("""
                 {"kind":"Image","apiVersion":"image.openshift.io/v1",
@@ -411,7 +411,7 @@ class ImageContentTest {
                  "dockerImageMetadata":{"kind":"DockerImage","Id":"sha256:given","Size":71234567},
                  "dockerImageMetadataVersion":"1.0",
                  "dockerImageLayers":[{"name":"sha256:l1","size":1,"mediaType":"m"}]}"""), image);
-        assertEquals(71234567L, ImageContent.metadataSize(image));
+        assertEquals(71234567L, ImageCompletion.metadataSize(image));
     }
 
     private static List<String> fieldNames(JsonNode node) {

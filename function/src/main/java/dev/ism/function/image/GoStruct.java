@@ -1,0 +1,186 @@
+package dev.ism.function.image;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.ism.schema.GoTime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A JSON object read the way Go's {@code encoding/json} fills a struct from it, so the records of
+ * this package decode a manifest or config exactly when the API server's {@code json.Unmarshal} does.
+ *
+ * <ul>
+ *   <li>A field is found by its name without regard to case; of several matching keys the last wins.</li>
+ *   <li>A missing or {@code null} field, list element or map value is the Go zero value
+ *       ({@code ""}, 0, false, empty, {@link GoTime#ZERO}, a struct of zero values).</li>
+ *   <li>A value of the wrong JSON type (a string for an {@code int64}, 1.5 for an {@code int64}, a
+ *       time that is not RFC 3339 as Go parses it) fails the whole decoding, as {@code Unmarshal}
+ *       returns an error: {@link #decode} is then empty. Nested structs share that verdict.</li>
+ * </ul>
+ * Not emulated: Go's {@code time.Time} reads the JSON string without unescaping it, so a
+ * {@code \}-escape inside a time fails in Go and is read here; and a struct or map given twice is
+ * merged by Go, replaced here (the last one wins).
+ */
+final class GoStruct {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final ObjectNode object;
+    /** The decoding's verdict, one cell shared by a struct and every struct nested in it. */
+    private final boolean[] failed;
+
+    private GoStruct(ObjectNode object, boolean[] failed) {
+        this.object = object;
+        this.failed = failed;
+    }
+
+    /** {@code object} read as a Go struct, for single fields (the verdict is not looked at). */
+    static GoStruct of(ObjectNode object) {
+        return new GoStruct(object, new boolean[1]);
+    }
+
+    /** {@code raw} decoded by {@code reader}; empty when it is not one JSON object or a field has the wrong type. */
+    static <T> Optional<T> decode(String raw, Function<GoStruct, T> reader) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            return Optional.empty();
+        }
+        GoStruct struct = new GoStruct(object, new boolean[1]);
+        T value = reader.apply(struct);
+        return struct.failed[0] ? Optional.empty() : Optional.of(value);
+    }
+
+    String string(String name) {
+        JsonNode v = field(name);
+        return isNull(v) || !expect(v.isTextual()) ? "" : v.textValue();
+    }
+
+    long int64(String name) {
+        JsonNode v = field(name);
+        return isNull(v) || !expect(v.isIntegralNumber() && v.canConvertToLong()) ? 0 : v.longValue();
+    }
+
+    boolean bool(String name) {
+        JsonNode v = field(name);
+        return !isNull(v) && expect(v.isBoolean()) && v.booleanValue();
+    }
+
+    /** A {@code time.Time}: {@link GoTime#ZERO} when missing or null. */
+    Instant time(String name) {
+        JsonNode v = field(name);
+        if (isNull(v) || !expect(v.isTextual())) {
+            return GoTime.ZERO;
+        }
+        Optional<Instant> t = GoTime.parseRfc3339(v.textValue());
+        expect(t.isPresent());
+        return t.orElse(GoTime.ZERO);
+    }
+
+    /** A {@code []string}: a null element is {@code ""}. */
+    List<String> strings(String name) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : array(name)) {
+            out.add(isNull(e) || !expect(e.isTextual()) ? "" : e.textValue());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A {@code map[string]struct{}}: its keys, each value null or an object. */
+    Set<String> set(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        map(name).forEach((k, v) -> {
+            if (isNull(v) || expect(v.isObject())) {
+                out.add(k);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** A {@code map[string]string}: a null value is {@code ""}. */
+    Map<String, String> stringMap(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(name).forEach((k, v) -> out.put(k, isNull(v) || !expect(v.isTextual()) ? "" : v.textValue()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** A pointer to a struct: null when missing or null. */
+    GoStruct struct(String name) {
+        JsonNode v = field(name);
+        return isNull(v) || !expect(v.isObject()) ? null : new GoStruct((ObjectNode) v, failed);
+    }
+
+    /** A struct held by value: all zero values when missing or null. */
+    GoStruct structOrEmpty(String name) {
+        GoStruct s = struct(name);
+        return s != null ? s : new GoStruct(JsonNodeFactory.instance.objectNode(), failed);
+    }
+
+    /** A slice of structs, each read by {@code element}: a null element is a struct of zero values. */
+    <T> List<T> structs(String name, Function<GoStruct, T> element) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode e : array(name)) {
+            ObjectNode o = isNull(e) || !expect(e.isObject()) ? JsonNodeFactory.instance.objectNode() : (ObjectNode) e;
+            out.add(element.apply(new GoStruct(o, failed)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private Iterable<JsonNode> array(String name) {
+        JsonNode v = field(name);
+        return isNull(v) || !expect(v.isArray()) ? List.of() : v;
+    }
+
+    private Map<String, JsonNode> map(String name) {
+        JsonNode v = field(name);
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (!isNull(v) && expect(v.isObject())) {
+            v.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The field Go would fill: names compared without regard to case, the last matching key winning. */
+    private JsonNode field(String name) {
+        JsonNode found = null;
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                found = e.getValue();
+            }
+        }
+        return found;
+    }
+
+    private boolean expect(boolean typeFits) {
+        if (!typeFits) {
+            failed[0] = true;
+        }
+        return typeFits;
+    }
+
+    private static boolean isNull(JsonNode v) {
+        return v == null || v.isNull();
+    }
+}

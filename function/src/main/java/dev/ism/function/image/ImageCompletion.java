@@ -1,0 +1,124 @@
+package dev.ism.function.image;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Image the API server stores for a new ImageStreamMapping (BEHAVIOUR.md section 3): the
+ * request's image, completed from its raw manifest and config the way the OpenShift API server does
+ * it when it creates an Image ({@code imageutil.InternalImageWithMetadata} called from the Image
+ * strategy's {@code PrepareForCreate}, then the v1 serialization of the metadata).
+ *
+ * <p>Pure: the input is never modified. Nothing here fails: content that cannot be used (a manifest
+ * list, a schema 1 manifest, JSON that does not parse or that Go would not decode, a missing config)
+ * leaves the corresponding fields as the request gave them, as the real server only logs such
+ * problems and stores the image anyway.
+ *
+ * <p>For an image with a non-empty {@code dockerImageManifest}:
+ * <ol>
+ *   <li>Given layers are put base first ({@link ImageLayers#orderAscending}).</li>
+ *   <li>Already complete (layers present, {@code dockerImageMetadata.Size > 0}, media type set):
+ *       nothing else changes.</li>
+ *   <li>A schema 2 or OCI image {@link Manifest}: when the request has no layers they come from the
+ *       manifest; {@code dockerImageManifestMediaType} becomes the manifest's {@code mediaType}, or
+ *       when the manifest has none, stays as given, or is the Docker schema 2 type when none was
+ *       given; with a usable {@link ImageConfig}, {@code dockerImageMetadata} is rebuilt from it as a
+ *       {@link DockerImage}.</li>
+ * </ol>
+ * Then, for every image: with {@code image.openshift.io/manifestBlobStored: "true"} the manifest
+ * and config strings are not kept; {@code signatures} and {@code dockerImageSignatures} are dropped;
+ * {@code dockerImageMetadataVersion} defaults to {@code 1.0}; null-valued fields are removed.
+ */
+public final class ImageCompletion {
+
+    static final String ANNOTATION_MANIFEST_BLOB_STORED = "image.openshift.io/manifestBlobStored";
+
+    /** Fields of a v1 Image, in the order the API server writes them. */
+    private static final List<String> IMAGE_FIELDS = List.of(
+            "kind", "apiVersion", "metadata", "dockerImageReference", "dockerImageMetadata",
+            "dockerImageMetadataVersion", "dockerImageManifest", "dockerImageLayers", "signatures",
+            "dockerImageSignatures", "dockerImageManifestMediaType", "dockerImageConfig", "dockerImageManifests");
+    private static final Set<String> NOT_STORED = Set.of("signatures", "dockerImageSignatures");
+
+    private ImageCompletion() {
+    }
+
+    /** The Image to store for the request's {@code image} (a new object; {@code image} is untouched). */
+    public static ObjectNode complete(ObjectNode image) {
+        ObjectNode out = storedFields(image);
+        if (!ImageJson.text(out, "dockerImageManifest").isEmpty()) {
+            ImageLayers.orderAscending(out);
+            if (!alreadyComplete(out)) {
+                fillFromManifest(out);
+            }
+        }
+        if ("true".equals(ImageJson.annotation(out, ANNOTATION_MANIFEST_BLOB_STORED))) {
+            out.remove("dockerImageManifest");
+            out.remove("dockerImageConfig");
+        }
+        ImageJson.removeNulls(out);
+        return out;
+    }
+
+    /** A copy of the fields that are stored: kind and apiVersion first, the Image's fields in order, then any others. */
+    private static ObjectNode storedFields(ObjectNode image) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("kind", "Image");
+        out.put("apiVersion", "image.openshift.io/v1");
+        for (String field : IMAGE_FIELDS) {
+            if (field.equals("dockerImageMetadataVersion") && ImageJson.text(image, field).isEmpty()) {
+                out.put(field, "1.0");
+            } else if (image.has(field) && !out.has(field) && !NOT_STORED.contains(field)) {
+                out.set(field, image.get(field).deepCopy());
+            }
+        }
+        image.properties().forEach(e -> {
+            if (!out.has(e.getKey()) && !NOT_STORED.contains(e.getKey())) {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return out;
+    }
+
+    /** The image's {@code dockerImageMetadata} size ({@code Size}, or {@code size} in pre012 form), 0 when absent. */
+    static long metadataSize(ObjectNode image) {
+        return image.get("dockerImageMetadata") instanceof ObjectNode m ? GoStruct.of(m).int64("size") : 0;
+    }
+
+    private static boolean alreadyComplete(ObjectNode image) {
+        return ImageLayers.present(image)
+                && metadataSize(image) > 0
+                && !ImageJson.text(image, "dockerImageManifestMediaType").isEmpty();
+    }
+
+    private static void fillFromManifest(ObjectNode out) {
+        Optional<Manifest> decoded = GoStruct.decode(ImageJson.text(out, "dockerImageManifest"), Manifest::read);
+        if (decoded.isEmpty() || !decoded.get().isImage()) {
+            return; // a list of manifests, schema 1, or not a manifest at all: left as given
+        }
+        Manifest manifest = decoded.get();
+        if (!ImageLayers.present(out)) {
+            ImageLayers.setFromManifest(out, manifest);
+        }
+        if (!manifest.mediaType().isEmpty()) {
+            out.put("dockerImageManifestMediaType", manifest.mediaType());
+        } else if (ImageJson.text(out, "dockerImageManifestMediaType").isEmpty()) {
+            out.put("dockerImageManifestMediaType", Manifest.DOCKER_SCHEMA2);
+        }
+
+        String rawConfig = ImageJson.text(out, "dockerImageConfig");
+        Optional<ImageConfig> config = GoStruct.decode(rawConfig, ImageConfig::read);
+        if (config.isEmpty()) {
+            return; // metadata stays as given
+        }
+        String configDigest = manifest.config().digest();
+        long size = rawConfig.getBytes(StandardCharsets.UTF_8).length + ImageLayers.distinctSize(out, configDigest);
+        DockerImage metadata = DockerImage.of(config.get(), configDigest, size);
+        out.set("dockerImageMetadata", metadata.json(ImageJson.text(out, "dockerImageMetadataVersion")));
+    }
+}
