@@ -1,13 +1,10 @@
 package dev.ism.function.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ParsedBodyHolder;
-import io.micronaut.servlet.http.ServletHttpRequest;
 
 /**
  * An API Gateway event without a body (null or "") has an empty body. Without this, Micronaut's
@@ -21,19 +18,7 @@ public class EmptyBodyFilter implements Ordered {
     @RequestFilter
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void emptyBody(HttpRequest<?> request) {
-        if (!(request instanceof ServletHttpRequest<?, ?> servlet) || !(request instanceof ParsedBodyHolder holder)) {
-            return;
-        }
-        Object nativeRequest = servlet.getNativeRequest();
-        String body;
-        if (nativeRequest instanceof APIGatewayV2HTTPEvent v2) {
-            body = v2.getBody();
-        } else if (nativeRequest instanceof APIGatewayProxyRequestEvent v1) {
-            body = v1.getBody();
-        } else {
-            return;
-        }
-        if (body == null || body.isEmpty()) {
+        if (request instanceof ParsedBodyHolder holder && IncomingRequest.of(request).bodyAbsent()) {
             holder.setParsedBody(new byte[0]);
         }
     }

@@ -25,8 +25,8 @@ final class RequestChecks {
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
         }
-        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"),
-                QueryParameters.all(request, "fieldValidation"));
+        QueryParameters query = IncomingRequest.of(request).query();
+        return CreateOptions.parse(query.all("dryRun"), query.all("fieldManager"), query.all("fieldValidation"));
     }
 
     /**

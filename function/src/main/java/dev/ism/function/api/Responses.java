@@ -42,7 +42,7 @@ public final class Responses {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(render(body, pretty(request)));
         List<String> warnings = RequestContext.warnings(request).stream().map(Responses::warningHeader).toList();
-        if (RequestContext.isPayload2(request) && !warnings.isEmpty()) {
+        if (IncomingRequest.of(request).transport() == IncomingRequest.Transport.HTTP_API && !warnings.isEmpty()) {
             // micronaut-aws 4.11.0, payload 2.0: APIGatewayV2HTTPResponseServletResponse fills the event's
             // `headers` with only the first value of each header (MapCollapseUtils.getSingleValueHeaders),
             // and API Gateway's HTTP API ignores `multiValueHeaders`: a repeated header would lose all but
@@ -92,7 +92,7 @@ public final class Responses {
      * {@code Wget} or {@code Mozilla/5.0} (case matters).
      */
     static boolean pretty(HttpRequest<?> request) {
-        String pretty = QueryParameters.first(request, "pretty");
+        String pretty = IncomingRequest.of(request).query().first("pretty");
         if (pretty != null && !pretty.isEmpty()) {
             switch (pretty) {
                 case "1", "t", "T", "true", "TRUE", "True":
