@@ -28,8 +28,7 @@ public class ImageStreamMappingController {
     @Post(uri = Paths.MAPPINGS, processes = MediaType.ALL)
     @Consumes(MediaType.ALL)
     public HttpResponse<byte[]> create(HttpRequest<?> request, String namespace, @Nullable @Body byte[] body) {
-        RequestContext.describe(request, namespace, null, null);
-        CreateOptions options = RequestChecks.beforeDecode(request, body);
+        CreateOptions options = RequestChecks.beforeDecode(request, namespace, body);
         Status status = mappings.create(namespace, body == null ? new byte[0] : body, options,
                 target -> {
                     RequestContext.describe(request, null, target.stream(), target.tag());
