@@ -9,6 +9,7 @@ import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What the function knows of a request before any route runs, the same whichever way it came in (the
@@ -19,8 +20,20 @@ import java.util.UUID;
  *
  * <p>Cheap on purpose, as every Lambda invocation builds one: a few field reads of the event, one path
  * parse; query parameters are parsed only when asked for.
+ *
+ * @param transport       how the request came in
+ * @param started         {@link System#nanoTime()} when the facts were read: the request's start, for the log
+ * @param requestId       API Gateway's request id under Lambda, else the caller's {@code X-Request-Id} when it
+ *                        is safe to log, else a new one
+ * @param lambdaRequestId the Lambda invocation's request id, or null outside Lambda
+ * @param query           the query parameters as the client sent them
+ * @param bodyAbsent      whether an API Gateway event came without a body (null or empty); always false over
+ *                        the local server, which reads the body itself
+ * @param attributes      what a resource request asks to do, in authorization terms; empty for a
+ *                        non-resource request
  */
-final class IncomingRequest {
+record IncomingRequest(Transport transport, long started, String requestId, String lambdaRequestId,
+                       QueryParameters query, boolean bodyAbsent, Optional<Attributes> attributes) {
 
     /** How the request reached the function. */
     enum Transport {
@@ -33,27 +46,8 @@ final class IncomingRequest {
     }
 
     private static final String ATTRIBUTE = "ism.incoming";
-    private static final int MAX_REQUEST_ID = 128;
-
-    private final Transport transport;
-    private final long started;
-    private final String requestId;
-    private final String lambdaRequestId;
-    private final QueryParameters query;
-    private final boolean bodyAbsent;
-    private final Optional<Attributes> attributes;
-
-    private IncomingRequest(Transport transport, HttpRequest<?> request, String gatewayRequestId,
-                            QueryParameters query, boolean bodyAbsent) {
-        this.started = System.nanoTime();
-        this.transport = transport;
-        this.requestId = gatewayRequestId != null ? gatewayRequestId : callerOrNewId(request.getHeaders().get("X-Request-Id"));
-        // Read on the thread the Lambda runtime called the handler on: the first filter runs there.
-        this.lambdaRequestId = transport == Transport.NETTY ? null : LambdaInvocation.awsRequestId();
-        this.query = query;
-        this.bodyAbsent = bodyAbsent;
-        this.attributes = RequestInfo.of(request.getMethodName(), request.getPath());
-    }
+    /** A caller's request id that may enter the log as it is. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** The facts of this request: read on the first call, the same object afterwards. */
     static IncomingRequest of(HttpRequest<?> request) {
@@ -71,54 +65,25 @@ final class IncomingRequest {
         Object event = request instanceof ServletHttpRequest<?, ?> servlet ? servlet.getNativeRequest() : null;
         if (event instanceof APIGatewayV2HTTPEvent v2) {
             String raw = v2.getRawQueryString();
-            return new IncomingRequest(Transport.HTTP_API, request,
-                    v2.getRequestContext() == null ? null : v2.getRequestContext().getRequestId(),
+            return read(Transport.HTTP_API, request, v2.getRequestContext() == null ? null : v2.getRequestContext().getRequestId(),
                     raw != null ? new QueryParameters.Raw(raw) : new QueryParameters.Decoded(request), isEmpty(v2.getBody()));
         }
         if (event instanceof APIGatewayProxyRequestEvent v1) {
-            return new IncomingRequest(Transport.REST_API, request,
-                    v1.getRequestContext() == null ? null : v1.getRequestContext().getRequestId(),
+            return read(Transport.REST_API, request, v1.getRequestContext() == null ? null : v1.getRequestContext().getRequestId(),
                     new QueryParameters.Rest(v1.getMultiValueQueryStringParameters(), v1.getQueryStringParameters()),
                     isEmpty(v1.getBody()));
         }
-        return new IncomingRequest(Transport.NETTY, request, null, new QueryParameters.Decoded(request), false);
+        return read(Transport.NETTY, request, null, new QueryParameters.Decoded(request), false);
     }
 
-    Transport transport() {
-        return transport;
-    }
-
-    /** {@link System#nanoTime()} when the facts were read: the request's start, for its duration in the log. */
-    long started() {
-        return started;
-    }
-
-    /** API Gateway's request id under Lambda, else the caller's {@code X-Request-Id} when it is safe to log, else a new one. */
-    String requestId() {
-        return requestId;
-    }
-
-    /** The Lambda invocation's request id, or null outside Lambda. */
-    String lambdaRequestId() {
-        return lambdaRequestId;
-    }
-
-    /** The query parameters as the client sent them. */
-    QueryParameters query() {
-        return query;
-    }
-
-    /**
-     * Whether an API Gateway event came without a body (null or empty). Always false over the local server,
-     * which reads the body itself.
-     */
-    boolean bodyAbsent() {
-        return bodyAbsent;
-    }
-
-    /** What a resource request asks to do, in authorization terms; empty for a non-resource request. */
-    Optional<Attributes> attributes() {
-        return attributes;
+    private static IncomingRequest read(Transport transport, HttpRequest<?> request, String gatewayRequestId,
+                                        QueryParameters query, boolean bodyAbsent) {
+        long started = System.nanoTime();
+        String requestId = gatewayRequestId != null ? gatewayRequestId : callerOrNewId(request.getHeaders().get("X-Request-Id"));
+        // Read on the thread the Lambda runtime called the handler on: the first filter runs there.
+        String lambdaRequestId = transport == Transport.NETTY ? null : LambdaInvocation.awsRequestId();
+        return new IncomingRequest(transport, started, requestId, lambdaRequestId, query, bodyAbsent,
+                RequestInfo.of(request.getMethodName(), request.getPath()));
     }
 
     private static boolean isEmpty(String body) {
@@ -127,20 +92,6 @@ final class IncomingRequest {
 
     /** The caller's id if it is 1 to 128 of {@code A-Z a-z 0-9 . _ : -}, else a new UUID. */
     static String callerOrNewId(String header) {
-        return header != null && isSafeId(header) ? header : UUID.randomUUID().toString();
-    }
-
-    private static boolean isSafeId(String id) {
-        if (id.isEmpty() || id.length() > MAX_REQUEST_ID) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || ".-_:".indexOf(c) >= 0;
-            if (!safe) {
-                return false;
-            }
-        }
-        return true;
+        return header != null && SAFE_ID.matcher(header).matches() ? header : UUID.randomUUID().toString();
     }
 }
