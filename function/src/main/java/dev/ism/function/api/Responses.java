@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -132,20 +133,21 @@ public final class Responses {
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            _nesting--;
-            if (entries > 0) {
-                _objectIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw('}');
+            close(g, _objectIndenter, entries, '}');
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, _arrayIndenter, values, ']');
+        }
+
+        /** The closing bracket: on a line of its own after elements, right after the opening one when empty. */
+        private void close(JsonGenerator g, Indenter indenter, int elements, char bracket) throws IOException {
             _nesting--;
-            if (values > 0) {
-                _arrayIndenter.writeIndentation(g, _nesting);
+            if (elements > 0) {
+                indenter.writeIndentation(g, _nesting);
             }
-            g.writeRaw(']');
+            g.writeRaw(bracket);
         }
     }
 }
