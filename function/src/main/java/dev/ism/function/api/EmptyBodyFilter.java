@@ -7,10 +7,11 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ParsedBodyHolder;
 
 /**
- * An API Gateway event without a body (null or "") has an empty body. Without this, Micronaut's
- * Lambda request fails to bind an empty {@code @Body} when the event has no {@code Content-Length}
- * (its {@code EmptyBodyException} became a 500), where over HTTP the same request reaches the
- * controller with no body and is answered like any other (a 400 for a create).
+ * An API Gateway event without a body (null or "") has an empty body. Without this, the Lambda request of
+ * micronaut-function-aws-api-proxy 4.11.0 fails to bind an empty {@code @Body} when the event has no
+ * {@code Content-Length} (its {@code EmptyBodyException} became a 500), where over HTTP the same request
+ * reaches the controller with no body and is answered like any other (a 400 for a create). Whether the
+ * event had a body is one of the request's {@link IncomingRequest} facts.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class EmptyBodyFilter implements Ordered {
