@@ -38,32 +38,27 @@ class IncomingRequestTest {
     private static final ObjectMapper EVENTS = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** API Gateway's request id, the invocation's, whether a body came, what the path asks: from recorded events. */
     @Test
-    void httpApiEvent() {
-        String awsRequestId = invocation();
-        IncomingRequest in = IncomingRequest.read(httpApi(RepoFiles.event("create-stream.json")));
-
-        assertEquals(IncomingRequest.Transport.HTTP_API, in.transport());
-        assertEquals("JK05XmPLvHcESA=", in.requestId());
-        assertEquals(awsRequestId, in.lambdaRequestId());
-        assertFalse(in.bodyAbsent());
-        assertEquals(List.of(), in.query().all("dryRun"));
-        assertEquals(Optional.of(new Attributes("create", "image.openshift.io", "imagestreams", "myproject", "")),
-                in.attributes());
+    void recordedEvents() {
+        assertFacts(IncomingRequest.Transport.HTTP_API, "create-stream.json", "JK05XmPLvHcESA=", false,
+                new Attributes("create", "image.openshift.io", "imagestreams", "myproject", ""));
+        assertFacts(IncomingRequest.Transport.REST_API, "v1/get-stream.json", "c6af9ac6-7b61-11e6-9a41-93e8deadb017", true,
+                new Attributes("get", "image.openshift.io", "imagestreams", "myproject", "ruby"));
     }
 
-    @Test
-    void restApiEvent() {
+    private static void assertFacts(IncomingRequest.Transport transport, String file, String requestId, boolean bodyAbsent,
+                                    Attributes attributes) {
         String awsRequestId = invocation();
-        IncomingRequest in = IncomingRequest.read(restApi(RepoFiles.event("v1/get-stream.json")));
+        String json = RepoFiles.event(file);
+        IncomingRequest in = IncomingRequest.read(transport == IncomingRequest.Transport.HTTP_API ? httpApi(json) : restApi(json));
 
-        assertEquals(IncomingRequest.Transport.REST_API, in.transport());
-        assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadb017", in.requestId());
-        assertEquals(awsRequestId, in.lambdaRequestId());
-        assertTrue(in.bodyAbsent(), "the event's body is null");
-        assertNull(in.query().first("pretty"));
-        assertEquals(Optional.of(new Attributes("get", "image.openshift.io", "imagestreams", "myproject", "ruby")),
-                in.attributes());
+        assertEquals(transport, in.transport(), file);
+        assertEquals(requestId, in.requestId(), file);
+        assertEquals(awsRequestId, in.lambdaRequestId(), file);
+        assertEquals(bodyAbsent, in.bodyAbsent(), file);
+        assertEquals(List.of(), in.query().all("dryRun"), file);
+        assertEquals(Optional.of(attributes), in.attributes(), file);
     }
 
     /** The HTTP API's query as sent: a value with a comma stays one value (queryStringParameters joins repeats with commas). */
