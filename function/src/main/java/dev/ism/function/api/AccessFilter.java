@@ -45,7 +45,7 @@ public class AccessFilter implements Ordered {
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        Optional<Attributes> attributes = RequestInfo.of(request.getMethodName(), request.getPath());
+        Optional<Attributes> attributes = IncomingRequest.of(request).attributes();
         if (attributes.isEmpty() && header == null) {
             return authorizer.authorizePath(Subject.ANONYMOUS, verb(request), request.getPath())
                     ? null : Responses.status(request, Status.unauthorized());

@@ -10,9 +10,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.UriRouteInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Discovery ({@code /api}, {@code /apis}, the group, the group version), {@code /version} and OpenAPI
@@ -31,26 +35,29 @@ public class DiscoveryController {
     static final String MINOR = "32";
     static final String OPENAPI_V2 = "/openapi/v2";
 
-    private final Rendered api;
-    private final Rendered apis;
-    private final Rendered group;
-    private final Rendered resources;
-    private final Rendered version;
+    private static final String API = "/api";
+    private static final String APIS = "/apis";
+    private static final String GROUP = "/apis/" + Discovery.GROUP;
+    private static final String VERSION = "/version";
+    private static final String OPENAPI_V3 = "/openapi/v3";
+    private static final String OPENAPI_V3_GROUP_VERSION = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH;
+
+    /** The documents by the template of the route that serves them. */
+    private final Map<String, Rendered> documents;
     private final Rendered v2;
-    private final Rendered v3Index;
-    private final Rendered v3;
     private final byte[] v2Protobuf;
 
     public DiscoveryController() {
         OpenApiDocuments docs = new OpenApiDocuments();
-        api = Rendered.of(Discovery.apiVersions());
-        apis = Rendered.of(Discovery.groupList());
-        group = Rendered.of(Discovery.group());
-        resources = Rendered.of(Discovery.resourceList());
-        version = Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0"));
+        documents = Map.of(
+                API, Rendered.of(Discovery.apiVersions()),
+                APIS, Rendered.of(Discovery.groupList()),
+                GROUP, Rendered.of(Discovery.group()),
+                Paths.GROUP_VERSION, Rendered.of(Discovery.resourceList()),
+                VERSION, Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0")),
+                OPENAPI_V3, Rendered.of(docs.v3Index()),
+                OPENAPI_V3_GROUP_VERSION, Rendered.ofJson(docs.v3()));
         v2 = Rendered.ofJson(docs.v2());
-        v3Index = Rendered.of(docs.v3Index());
-        v3 = Rendered.ofJson(docs.v3());
         v2Protobuf = docs.v2Protobuf();
     }
 
@@ -75,29 +82,15 @@ public class DiscoveryController {
         }
     }
 
-    @Get(uri = "/api", produces = MediaType.ALL)
-    public HttpResponse<byte[]> api(HttpRequest<?> request) {
-        return api.answer(request);
-    }
-
-    @Get(uri = "/apis", produces = MediaType.ALL)
-    public HttpResponse<byte[]> apis(HttpRequest<?> request) {
-        return apis.answer(request);
-    }
-
-    @Get(uri = "/apis/" + Discovery.GROUP, produces = MediaType.ALL)
-    public HttpResponse<byte[]> group(HttpRequest<?> request) {
-        return group.answer(request);
-    }
-
-    @Get(uri = Paths.GROUP_VERSION, produces = MediaType.ALL)
-    public HttpResponse<byte[]> resources(HttpRequest<?> request) {
-        return resources.answer(request);
-    }
-
-    @Get(uri = "/version", produces = MediaType.ALL)
-    public HttpResponse<byte[]> version(HttpRequest<?> request) {
-        return version.answer(request);
+    /** Every fixed JSON document, each under its own route. */
+    @Get(uris = {API, APIS, GROUP, Paths.GROUP_VERSION, VERSION, OPENAPI_V3, OPENAPI_V3_GROUP_VERSION}, produces = MediaType.ALL)
+    public HttpResponse<byte[]> document(HttpRequest<?> request) {
+        RouteInfo<?> route = RouteAttributes.getRouteInfo(request).orElse(null);
+        Rendered document = route instanceof UriRouteInfo<?, ?> uri ? documents.get(uri.getUriMatchTemplate().toString()) : null;
+        if (document == null) {
+            throw new IllegalStateException("no document for the route of " + request.getPath());
+        }
+        return document.answer(request);
     }
 
     /** JSON, or the protobuf form client-go asks for (negotiated). */
@@ -107,15 +100,5 @@ public class DiscoveryController {
             return HttpResponse.ok(v2Protobuf).contentType(Negotiation.OPENAPI_V2_PROTOBUF_TYPE);
         }
         return v2.answer(request);
-    }
-
-    @Get(uri = "/openapi/v3", produces = MediaType.ALL)
-    public HttpResponse<byte[]> openApiV3Index(HttpRequest<?> request) {
-        return v3Index.answer(request);
-    }
-
-    @Get(uri = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH, produces = MediaType.ALL)
-    public HttpResponse<byte[]> openApiV3(HttpRequest<?> request) {
-        return v3.answer(request);
     }
 }

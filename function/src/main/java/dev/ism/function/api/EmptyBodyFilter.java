@@ -1,19 +1,17 @@
 package dev.ism.function.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.servlet.http.ParsedBodyHolder;
-import io.micronaut.servlet.http.ServletHttpRequest;
 
 /**
- * An API Gateway event without a body (null or "") has an empty body. Without this, Micronaut's
- * Lambda request fails to bind an empty {@code @Body} when the event has no {@code Content-Length}
- * (its {@code EmptyBodyException} became a 500), where over HTTP the same request reaches the
- * controller with no body and is answered like any other (a 400 for a create).
+ * An API Gateway event without a body (null or "") has an empty body. Without this, the Lambda request of
+ * micronaut-function-aws-api-proxy 4.11.0 fails to bind an empty {@code @Body} when the event has no
+ * {@code Content-Length} (its {@code EmptyBodyException} became a 500), where over HTTP the same request
+ * reaches the controller with no body and is answered like any other (a 400 for a create). Whether the
+ * event had a body is one of the request's {@link IncomingRequest} facts.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class EmptyBodyFilter implements Ordered {
@@ -21,19 +19,7 @@ public class EmptyBodyFilter implements Ordered {
     @RequestFilter
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void emptyBody(HttpRequest<?> request) {
-        if (!(request instanceof ServletHttpRequest<?, ?> servlet) || !(request instanceof ParsedBodyHolder holder)) {
-            return;
-        }
-        Object nativeRequest = servlet.getNativeRequest();
-        String body;
-        if (nativeRequest instanceof APIGatewayV2HTTPEvent v2) {
-            body = v2.getBody();
-        } else if (nativeRequest instanceof APIGatewayProxyRequestEvent v1) {
-            body = v1.getBody();
-        } else {
-            return;
-        }
-        if (body == null || body.isEmpty()) {
+        if (request instanceof ParsedBodyHolder holder && IncomingRequest.of(request).bodyAbsent()) {
             holder.setParsedBody(new byte[0]);
         }
     }

@@ -37,7 +37,7 @@ public class ErrorController {
 
     @Error(global = true)
     public HttpResponse<byte[]> unavailable(HttpRequest<?> request, StoreUnavailableException e) {
-        LOG.warn("storage unavailable: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
+        LOG.warn("storage unavailable: request_id={} {}", RequestContext.requestId(request), e.toString());
         return Responses.status(request, Status.serviceUnavailable(RETRY_AFTER_SECONDS))
                 .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
@@ -45,7 +45,7 @@ public class ErrorController {
     /** A write was sent and DynamoDB did not answer: it may have happened, so not a 503 but kube's 504 Timeout. */
     @Error(global = true)
     public HttpResponse<byte[]> outcomeUnknown(HttpRequest<?> request, StoreOutcomeUnknownException e) {
-        LOG.warn("storage write outcome unknown: request_id={} {}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e.toString());
+        LOG.warn("storage write outcome unknown: request_id={} {}", RequestContext.requestId(request), e.toString());
         return Responses.status(request, EdgeStatus.timeout(RETRY_AFTER_SECONDS))
                 .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
@@ -79,7 +79,7 @@ public class ErrorController {
         if (!clientGone(e)) {
             return unexpected(request, e);
         }
-        LOG.info("client went away: request_id={} ({}: {})", RequestContext.attribute(request, RequestContext.REQUEST_ID),
+        LOG.info("client went away: request_id={} ({}: {})", RequestContext.requestId(request),
                 e.getClass().getSimpleName(), e.getMessage());
         return Responses.status(request, Status.badRequest("the request was not received whole"));
     }
@@ -100,7 +100,7 @@ public class ErrorController {
 
     @Error(global = true)
     public HttpResponse<byte[]> unexpected(HttpRequest<?> request, Throwable e) {
-        LOG.error("internal error: request_id={}", RequestContext.attribute(request, RequestContext.REQUEST_ID), e);
+        LOG.error("internal error: request_id={}", RequestContext.requestId(request), e);
         return Responses.status(request, Status.internalError());
     }
 

@@ -39,8 +39,7 @@ public class ImageStreamController {
     @Post(uri = Paths.STREAMS, processes = MediaType.ALL)
     @Consumes(MediaType.ALL)
     public HttpResponse<byte[]> create(HttpRequest<?> request, String namespace, @Nullable @Body byte[] body) {
-        RequestContext.describe(request, namespace, null, null);
-        CreateOptions options = RequestChecks.beforeDecode(request, body);
+        CreateOptions options = RequestChecks.beforeDecode(request, namespace, body);
         return Responses.json(request, 201, streams.create(namespace, body == null ? new byte[0] : body, options));
     }
 

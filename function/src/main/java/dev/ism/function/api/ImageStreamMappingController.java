@@ -27,8 +27,7 @@ public class ImageStreamMappingController {
     @Post(uri = Paths.MAPPINGS, processes = MediaType.ALL)
     @Consumes(MediaType.ALL)
     public HttpResponse<byte[]> create(HttpRequest<?> request, String namespace, @Nullable @Body byte[] body) {
-        RequestContext.describe(request, namespace, null, null);
-        CreateOptions options = RequestChecks.beforeDecode(request, body);
+        CreateOptions options = RequestChecks.beforeDecode(request, namespace, body);
         ImageStreamMappingRest.Mapping mapping = mappings.admit(namespace, body == null ? new byte[0] : body, options);
         RequestContext.describe(request, null, mapping.stream(), mapping.tag());
         RequestContext.warn(request, mapping.warnings());

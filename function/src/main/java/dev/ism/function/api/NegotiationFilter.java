@@ -25,7 +25,7 @@ public class NegotiationFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> negotiate(HttpRequest<?> request) {
-        Optional<Attributes> attributes = RequestInfo.of(request.getMethodName(), request.getPath());
+        Optional<Attributes> attributes = IncomingRequest.of(request).attributes();
         Negotiation.Endpoint endpoint = Negotiation.Endpoint.JSON_ONLY;
         if (attributes.isPresent() && attributes.get().resource().equals("imagestreams") && attributes.get().isReadOnly()) {
             endpoint = Negotiation.Endpoint.TABLE_READS;

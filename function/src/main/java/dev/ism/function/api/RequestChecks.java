@@ -20,13 +20,15 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
-    static CreateOptions beforeDecode(HttpRequest<?> request, byte[] body) {
+    /** The checks of a create in {@code namespace}, which the request log names from here on. */
+    static CreateOptions beforeDecode(HttpRequest<?> request, String namespace, byte[] body) {
+        RequestContext.describe(request, namespace, null, null);
         contentType(request);
         if (body != null && body.length > MAX_BODY_BYTES) {
             throw new ApiException(Status.tooLarge(MAX_BODY_BYTES));
         }
-        return CreateOptions.parse(QueryParameters.all(request, "dryRun"), QueryParameters.all(request, "fieldManager"),
-                QueryParameters.all(request, "fieldValidation"));
+        QueryParameters query = IncomingRequest.of(request).query();
+        return CreateOptions.parse(query.all("dryRun"), query.all("fieldManager"), query.all("fieldValidation"));
     }
 
     /**

@@ -1,22 +1,18 @@
 package dev.ism.function.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.servlet.http.ServletHttpRequest;
 
 import java.util.List;
-import java.util.UUID;
 
-/** What the request log says of a request, kept as request attributes by filters and controllers. */
+/**
+ * What the request log says of a request beyond its {@link IncomingRequest} facts: what filters and
+ * controllers learn while serving it (namespace, stream, tag, warnings), kept as request attributes.
+ */
 final class RequestContext {
 
     static final String NAMESPACE = "ism.namespace";
     static final String STREAM = "ism.stream";
     static final String TAG = "ism.tag";
-    static final String REQUEST_ID = "ism.requestId";
-    static final String LAMBDA_REQUEST_ID = "ism.lambdaRequestId";
-    static final String STARTED = "ism.started";
     static final String WARNINGS = "ism.warnings";
 
     private RequestContext() {
@@ -46,26 +42,9 @@ final class RequestContext {
         return request.getAttribute(WARNINGS, List.class).orElse(List.of());
     }
 
-    /** Whether the request came as an API Gateway HTTP API event (payload 2.0). */
-    static boolean isPayload2(HttpRequest<?> request) {
-        return request instanceof ServletHttpRequest<?, ?> servlet && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent;
-    }
-
-    /** API Gateway's request id under Lambda, else the caller's {@code X-Request-Id}, else a new one. */
+    /** The request's id, as it may enter a log line. */
     static String requestId(HttpRequest<?> request) {
-        if (request instanceof ServletHttpRequest<?, ?> servlet) {
-            Object nativeRequest = servlet.getNativeRequest();
-            if (nativeRequest instanceof APIGatewayV2HTTPEvent v2 && v2.getRequestContext() != null
-                    && v2.getRequestContext().getRequestId() != null) {
-                return v2.getRequestContext().getRequestId();
-            }
-            if (nativeRequest instanceof APIGatewayProxyRequestEvent v1 && v1.getRequestContext() != null
-                    && v1.getRequestContext().getRequestId() != null) {
-                return v1.getRequestContext().getRequestId();
-            }
-        }
-        String header = request.getHeaders().get("X-Request-Id");
-        return header != null && header.matches("[A-Za-z0-9._:-]{1,128}") ? header : UUID.randomUUID().toString();
+        return printable(IncomingRequest.of(request).requestId());
     }
 
     static String attribute(HttpRequest<?> request, String name) {

@@ -6,8 +6,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.servlet.http.ServletHttpRequest;
-import dev.ism.function.lambda.LambdaInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,26 +20,22 @@ public class RequestLogFilter implements Ordered {
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
-        request.setAttribute(RequestContext.STARTED, System.nanoTime());
-        request.setAttribute(RequestContext.REQUEST_ID, RequestContext.requestId(request));
-        // This filter runs first, on the thread the Lambda runtime called the handler on.
-        String awsRequestId = request instanceof ServletHttpRequest<?, ?> ? LambdaInvocation.awsRequestId() : null;
-        if (awsRequestId != null) {
-            request.setAttribute(RequestContext.LAMBDA_REQUEST_ID, awsRequestId);
-        }
+        // The first filter: the request's facts are read here, on the thread the Lambda runtime called the handler on.
+        IncomingRequest incoming = IncomingRequest.of(request);
         // What the path says, known even when the request is refused before a controller runs (401, 403, 404, 405).
-        RequestInfo.of(request.getMethodName(), request.getPath()).ifPresent(a -> RequestContext.describe(request,
+        incoming.attributes().ifPresent(a -> RequestContext.describe(request,
                 a.namespace().isEmpty() ? null : a.namespace(),
                 a.resource().equals("imagestreams") && !a.name().isEmpty() ? a.name() : null, null));
     }
 
     @ResponseFilter
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long started = request.getAttribute(RequestContext.STARTED, Long.class).orElse(System.nanoTime());
-        long micros = (System.nanoTime() - started) / 1000;
+        IncomingRequest incoming = IncomingRequest.of(request);
+        long micros = (System.nanoTime() - incoming.started()) / 1000;
+        String lambdaRequestId = incoming.lambdaRequestId();
         LOG.info("request_id={} lambda_request_id={} method={} path={} namespace={} stream={} tag={} status={} duration_ms={}",
-                RequestContext.attribute(request, RequestContext.REQUEST_ID),
-                RequestContext.attribute(request, RequestContext.LAMBDA_REQUEST_ID), request.getMethodName(), RequestContext.printable(request.getPath()),
+                RequestContext.requestId(request), lambdaRequestId == null ? "-" : RequestContext.printable(lambdaRequestId),
+                request.getMethodName(), RequestContext.printable(request.getPath()),
                 RequestContext.attribute(request, RequestContext.NAMESPACE), RequestContext.attribute(request, RequestContext.STREAM),
                 RequestContext.attribute(request, RequestContext.TAG), response.code(), String.format("%.1f", micros / 1000.0));
     }

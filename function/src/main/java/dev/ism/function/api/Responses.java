@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -42,7 +43,7 @@ public final class Responses {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(render(body, pretty(request)));
         List<String> warnings = RequestContext.warnings(request).stream().map(Responses::warningHeader).toList();
-        if (RequestContext.isPayload2(request) && !warnings.isEmpty()) {
+        if (IncomingRequest.of(request).transport() == IncomingRequest.Transport.HTTP_API && !warnings.isEmpty()) {
             // micronaut-aws 4.11.0, payload 2.0: APIGatewayV2HTTPResponseServletResponse fills the event's
             // `headers` with only the first value of each header (MapCollapseUtils.getSingleValueHeaders),
             // and API Gateway's HTTP API ignores `multiValueHeaders`: a repeated header would lose all but
@@ -92,7 +93,7 @@ public final class Responses {
      * {@code Wget} or {@code Mozilla/5.0} (case matters).
      */
     static boolean pretty(HttpRequest<?> request) {
-        String pretty = QueryParameters.first(request, "pretty");
+        String pretty = IncomingRequest.of(request).query().first("pretty");
         if (pretty != null && !pretty.isEmpty()) {
             switch (pretty) {
                 case "1", "t", "T", "true", "TRUE", "True":
@@ -132,20 +133,21 @@ public final class Responses {
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            _nesting--;
-            if (entries > 0) {
-                _objectIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw('}');
+            close(g, _objectIndenter, entries, '}');
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, _arrayIndenter, values, ']');
+        }
+
+        /** The closing bracket: on a line of its own after elements, right after the opening one when empty. */
+        private void close(JsonGenerator g, Indenter indenter, int elements, char bracket) throws IOException {
             _nesting--;
-            if (values > 0) {
-                _arrayIndenter.writeIndentation(g, _nesting);
+            if (elements > 0) {
+                indenter.writeIndentation(g, _nesting);
             }
-            g.writeRaw(']');
+            g.writeRaw(bracket);
         }
     }
 }

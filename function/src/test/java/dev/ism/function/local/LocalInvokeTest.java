@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ism.function.store.DynamoClients;
 import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.EmbeddedDynamoDb;
+import dev.ism.function.support.RepoFiles;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,11 +112,6 @@ class LocalInvokeTest {
     }
 
     private static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("events")) && Files.isDirectory(p.resolve("function"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+        return RepoFiles.root();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ism.function.sam;
 
+import dev.ism.function.support.RepoFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -79,12 +80,7 @@ final class SamTemplate {
 
     /** The repository root: the directory holding template.yaml, at or above the working directory. */
     static Path repoRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("template.yaml")) && Files.isDirectory(p.resolve("function"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no template.yaml at or above " + Path.of("").toAbsolutePath());
+        return RepoFiles.root();
     }
 
     Path file() {
