@@ -12,7 +12,7 @@ import java.util.List;
 /** The 400 messages of the API server's decoder, in the Go decoder's words. */
 final class DecodeErrors {
 
-    static final String KIND = ImageStreamMappingValidator.KIND;
+    static final String KIND = ImageApi.KIND_IMAGE_STREAM_MAPPING;
     static final String CANNOT_HANDLE = KIND + " in version \"v1\" cannot be handled as a " + KIND + ": ";
     private static final String UNRECOGNIZED = "the object provided is unrecognized (must be of type " + KIND
             + "): couldn't get version/kind; json parse error: ";

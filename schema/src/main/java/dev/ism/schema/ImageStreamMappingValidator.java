@@ -32,9 +32,7 @@ import java.util.List;
  */
 public final class ImageStreamMappingValidator {
 
-    public static final String GROUP = ImageApi.GROUP;
-    public static final String KIND = ImageApi.KIND_IMAGE_STREAM_MAPPING;
-    public static final String API_VERSION = ImageApi.API_VERSION;
+    private static final String KIND = ImageApi.KIND_IMAGE_STREAM_MAPPING;
     /**
      * Jackson's default limits, except names: Go's decoder takes keys of any length (a label key of
      * 100 KB is a 422, not a 400), so they are bounded only by the body. Nesting stays at 1,000.
@@ -107,7 +105,7 @@ public final class ImageStreamMappingValidator {
         FieldErrors errs = new FieldErrors();
         validate(decoded, errs);
         if (!errs.isEmpty()) {
-            return new Outcome.Rejected(Status.invalid(GROUP, KIND, mapping.path("metadata").path("name").asText(""), errs.causes()));
+            return new Outcome.Rejected(Status.invalid(ImageApi.GROUP, KIND, mapping.path("metadata").path("name").asText(""), errs.causes()));
         }
         return new Outcome.Valid(mapping, decoded.warnings());
     }
@@ -146,7 +144,7 @@ public final class ImageStreamMappingValidator {
             return badRequest(DecodeErrors.notAnObject(decoded.root()));
         }
         ObjectNode mapping = (ObjectNode) decoded.root();
-        String typeMeta = TypeMeta.check(mapping, KIND, API_VERSION);
+        String typeMeta = TypeMeta.check(mapping, KIND, ImageApi.API_VERSION);
         if (typeMeta != null) {
             return badRequest(typeMeta);
         }

@@ -16,8 +16,6 @@ import java.util.Map;
 public record Status(String kind, String apiVersion, Map<String, Object> metadata, String status,
                      String message, String reason, Details details, int code) {
 
-    public static final String GROUP = "image.openshift.io";
-    public static final String MAPPINGS = "imagestreammappings";
 
     /** {@code details} of a Status: what the failure is about. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

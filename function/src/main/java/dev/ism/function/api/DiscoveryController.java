@@ -1,5 +1,6 @@
 package dev.ism.function.api;
 
+import dev.ism.schema.ImageApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ism.function.discovery.Discovery;
@@ -37,7 +38,7 @@ public class DiscoveryController {
 
     private static final String API = "/api";
     private static final String APIS = "/apis";
-    private static final String GROUP = "/apis/" + Discovery.GROUP;
+    private static final String GROUP = "/apis/" + ImageApi.GROUP;
     private static final String VERSION = "/version";
     private static final String OPENAPI_V3 = "/openapi/v3";
     private static final String OPENAPI_V3_GROUP_VERSION = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH;

@@ -1,5 +1,6 @@
 package dev.ism.function.api;
 
+import dev.ism.schema.ImageApi;
 import dev.ism.function.auth.Attributes;
 import dev.ism.schema.Status;
 import io.micronaut.core.annotation.Nullable;
@@ -27,7 +28,7 @@ public class NegotiationFilter implements Ordered {
     public HttpResponse<?> negotiate(HttpRequest<?> request) {
         Optional<Attributes> attributes = IncomingRequest.of(request).attributes();
         Negotiation.Endpoint endpoint = Negotiation.Endpoint.JSON_ONLY;
-        if (attributes.isPresent() && attributes.get().resource().equals("imagestreams") && attributes.get().isReadOnly()) {
+        if (attributes.isPresent() && attributes.get().resource().equals(ImageApi.STREAMS) && attributes.get().isReadOnly()) {
             endpoint = Negotiation.Endpoint.TABLE_READS;
         } else if (attributes.isEmpty() && request.getPath().equals(DiscoveryController.OPENAPI_V2)) {
             endpoint = Negotiation.Endpoint.OPENAPI_V2;

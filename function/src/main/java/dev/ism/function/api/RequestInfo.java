@@ -1,5 +1,6 @@
 package dev.ism.function.api;
 
+import dev.ism.schema.ImageApi;
 import dev.ism.function.auth.Attributes;
 
 import java.net.URLDecoder;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 final class RequestInfo {
 
-    private static final List<String> PREFIX = List.of("apis", "image.openshift.io", "v1");
+    private static final List<String> PREFIX = List.of("apis", ImageApi.GROUP, ImageApi.VERSION);
 
     private RequestInfo() {
     }
@@ -59,7 +60,7 @@ final class RequestInfo {
             case "DELETE" -> name.isEmpty() ? "deletecollection" : "delete";
             default -> method.toLowerCase(Locale.ROOT);
         };
-        return Optional.of(new Attributes(verb, dev.ism.schema.Status.GROUP, resource, namespace, name));
+        return Optional.of(new Attributes(verb, ImageApi.GROUP, resource, namespace, name));
     }
 
     /** The path's segments, percent-decoded, with the slashes around the path trimmed. */

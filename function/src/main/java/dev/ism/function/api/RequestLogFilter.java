@@ -1,5 +1,6 @@
 package dev.ism.function.api;
 
+import dev.ism.schema.ImageApi;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,7 +26,7 @@ public class RequestLogFilter implements Ordered {
         // What the path says, known even when the request is refused before a controller runs (401, 403, 404, 405).
         incoming.attributes().ifPresent(a -> RequestContext.describe(request,
                 a.namespace().isEmpty() ? null : a.namespace(),
-                a.resource().equals("imagestreams") && !a.name().isEmpty() ? a.name() : null, null));
+                a.resource().equals(ImageApi.STREAMS) && !a.name().isEmpty() ? a.name() : null, null));
     }
 
     @ResponseFilter

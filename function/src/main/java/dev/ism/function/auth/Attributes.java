@@ -1,7 +1,5 @@
 package dev.ism.function.auth;
 
-import dev.ism.schema.Status;
-
 import java.util.Objects;
 
 /**
@@ -22,11 +20,6 @@ public record Attributes(String verb, String apiGroup, String resource, String n
         name = Objects.requireNonNullElse(name, "");
     }
 
-    /** {@code create imagestreammappings.image.openshift.io} in {@code namespace}: this API's only request. */
-    public static Attributes createImageStreamMapping(String namespace) {
-        return new Attributes("create", Status.GROUP, Status.MAPPINGS, namespace, "");
-    }
-
     /** get, list and watch, as {@code authorizer.AttributesRecord.IsReadOnly}. */
     public boolean isReadOnly() {
         return isReadOnlyVerb(verb);
@@ -34,9 +27,5 @@ public record Attributes(String verb, String apiGroup, String resource, String n
 
     static boolean isReadOnlyVerb(String verb) {
         return verb.equals("get") || verb.equals("list") || verb.equals("watch");
-    }
-
-    public boolean isClusterScoped() {
-        return namespace.isEmpty();
     }
 }

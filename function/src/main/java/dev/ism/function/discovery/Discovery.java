@@ -1,5 +1,6 @@
 package dev.ism.function.discovery;
 
+import dev.ism.schema.ImageApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,6 @@ import java.util.Map;
  * renders it once.
  */
 public final class Discovery {
-
-    public static final String GROUP = "image.openshift.io";
-    public static final String VERSION = "v1";
-    public static final String GROUP_VERSION = GROUP + "/" + VERSION;
 
     /** One entry of the APIResourceList, with the names, kinds, verbs and categories OpenShift gives it. */
     public record Resource(String name, String singularName, boolean namespaced, String kind, List<String> verbs,
@@ -39,10 +36,10 @@ public final class Discovery {
 
     /** What this server serves of image.openshift.io/v1 (the routes of api/Paths). */
     public static final List<Resource> RESOURCES = List.of(
-            new Resource("images", "image", false, "Image", List.of("get"), List.of(), List.of()),
-            new Resource("imagestreammappings", "imagestreammapping", true, "ImageStreamMapping", List.of("create"),
+            new Resource(ImageApi.IMAGES, "image", false, ImageApi.KIND_IMAGE, List.of("get"), List.of(), List.of()),
+            new Resource(ImageApi.MAPPINGS, "imagestreammapping", true, ImageApi.KIND_IMAGE_STREAM_MAPPING, List.of("create"),
                     List.of(), List.of()),
-            new Resource("imagestreams", "imagestream", true, "ImageStream", List.of("create", "get", "list"),
+            new Resource(ImageApi.STREAMS, "imagestream", true, ImageApi.KIND_IMAGE_STREAM, List.of("create", "get", "list"),
                     List.of("is"), List.of("all")));
 
     private Discovery() {
@@ -80,7 +77,7 @@ public final class Discovery {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", "APIResourceList");
         m.put("apiVersion", "v1");
-        m.put("groupVersion", GROUP_VERSION);
+        m.put("groupVersion", ImageApi.API_VERSION);
         m.put("resources", RESOURCES.stream().map(Resource::json).toList());
         return m;
     }
@@ -106,10 +103,10 @@ public final class Discovery {
 
     private static Map<String, Object> groupBody() {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("groupVersion", GROUP_VERSION);
-        v.put("version", VERSION);
+        v.put("groupVersion", ImageApi.API_VERSION);
+        v.put("version", ImageApi.VERSION);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", GROUP);
+        m.put("name", ImageApi.GROUP);
         m.put("versions", List.of(v));
         m.put("preferredVersion", v);
         return m;

@@ -1,5 +1,6 @@
 package dev.ism.function.discovery;
 
+import dev.ism.schema.ImageApi;
 import dev.ism.function.ClasspathResources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class OpenApiDocuments {
 
-    public static final String V3_GROUP_VERSION_PATH = "apis/" + Discovery.GROUP_VERSION;
+    public static final String V3_GROUP_VERSION_PATH = "apis/" + ImageApi.API_VERSION;
 
     private final byte[] v2;
     private final byte[] v3;

@@ -1,5 +1,6 @@
 package dev.ism.function.image;
 
+import dev.ism.schema.ImageApi;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -68,8 +69,8 @@ public final class ImageCompletion {
     /** A copy of the fields that are stored: kind and apiVersion first, the Image's fields in order, then any others. */
     private static ObjectNode storedFields(ObjectNode image) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("kind", "Image");
-        out.put("apiVersion", "image.openshift.io/v1");
+        out.put("kind", ImageApi.KIND_IMAGE);
+        out.put("apiVersion", ImageApi.API_VERSION);
         for (String field : IMAGE_FIELDS) {
             if (field.equals("dockerImageMetadataVersion") && ImageJson.text(image, field).isEmpty()) {
                 out.put(field, "1.0");

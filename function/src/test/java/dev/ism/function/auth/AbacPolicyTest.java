@@ -89,7 +89,7 @@ class AbacPolicyTest {
     @Test
     void firstMatchNamesTheLine() {
         UserInfo gina = new UserInfo("gina", "", List.of("pushers"));
-        assertEquals(3, POLICY.firstMatch(gina, Attributes.createImageStreamMapping("ns")).orElseThrow().line());
+        assertEquals(3, POLICY.firstMatch(gina, createMapping("ns")).orElseThrow().line());
     }
 
     @Test
@@ -102,14 +102,14 @@ class AbacPolicyTest {
         UserInfo anyone = new UserInfo("anyone", "", List.of());
         assertTrue(policy.authorize(anyone, new Attributes("get", IMG, "images", "", "x")));
         assertTrue(policy.authorize(anyone, new Attributes("list", "", "pods", "ns", "")));
-        assertFalse(policy.authorize(anyone, Attributes.createImageStreamMapping("ns")));
+        assertFalse(policy.authorize(anyone, createMapping("ns")));
     }
 
     @Test
     void starGroupAlsoDropsTheUserAsKubeDoes() {
         AbacPolicy policy = AbacPolicy.parse(List.of(
                 line("{\"user\": \"alice\", \"group\": \"*\", \"namespace\": \"*\", \"resource\": \"*\", \"apiGroup\": \"*\"}")));
-        assertTrue(policy.authorize(new UserInfo("bob", "", List.of()), Attributes.createImageStreamMapping("ns")));
+        assertTrue(policy.authorize(new UserInfo("bob", "", List.of()), createMapping("ns")));
     }
 
     @Test
@@ -191,5 +191,10 @@ class AbacPolicyTest {
                 () -> AbacPolicy.parse(List.of("# first", "", text, line("{\"user\": \"ok\"}")), "policy.jsonl"));
         assertEquals(3, e.lineNumber());
         assertTrue(e.getMessage().startsWith("policy.jsonl line 3: " + reason), e.getMessage());
+    }
+
+    /** {@code create imagestreammappings.image.openshift.io} in {@code namespace}. */
+    private static Attributes createMapping(String namespace) {
+        return new Attributes("create", "image.openshift.io", "imagestreammappings", namespace, "");
     }
 }

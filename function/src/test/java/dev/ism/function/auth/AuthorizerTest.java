@@ -18,7 +18,7 @@ class AuthorizerTest {
     @Test
     void allowed() {
         UserInfo user = new UserInfo("reg", "", List.of("registry"));
-        Authorizer.Decision decision = authorizer.authorize(user, Attributes.createImageStreamMapping("ns1"));
+        Authorizer.Decision decision = authorizer.authorize(user, createMapping("ns1"));
         assertTrue(decision.allowed());
         assertEquals("allowed by policy line 1", decision.reason());
     }
@@ -26,7 +26,7 @@ class AuthorizerTest {
     @Test
     void deniedGivesTheKubeForbiddenStatus() {
         UserInfo user = new UserInfo("nobody", "", List.of());
-        Authorizer.Decision decision = authorizer.authorize(user, Attributes.createImageStreamMapping("myproject"));
+        Authorizer.Decision decision = authorizer.authorize(user, createMapping("myproject"));
         assertFalse(decision.allowed());
         Status status = decision.forbiddenStatus();
         assertEquals(403, status.code());
@@ -54,14 +54,17 @@ class AuthorizerTest {
 
     @Test
     void attributes() {
-        Attributes a = Attributes.createImageStreamMapping("ns");
+        Attributes a = createMapping("ns");
         assertEquals(new Attributes("create", "image.openshift.io", "imagestreammappings", "ns", ""), a);
         assertFalse(a.isReadOnly());
-        assertFalse(a.isClusterScoped());
         Attributes b = new Attributes("watch", null, null, null, null);
         assertTrue(b.isReadOnly());
-        assertTrue(b.isClusterScoped());
         assertEquals("", b.apiGroup());
         assertThrows(IllegalArgumentException.class, () -> new Attributes("", "", "", "", ""));
+    }
+
+    /** {@code create imagestreammappings.image.openshift.io} in {@code namespace}. */
+    private static Attributes createMapping(String namespace) {
+        return new Attributes("create", "image.openshift.io", "imagestreammappings", namespace, "");
     }
 }

@@ -53,7 +53,7 @@ class DevFilesTest {
 
     @Test
     void registryMayDoEverythingInImageGroup() {
-        assertTrue(authorizer.authorize(user("dev-registry-token"), Attributes.createImageStreamMapping("myproject")).allowed());
+        assertTrue(authorizer.authorize(user("dev-registry-token"), createMapping("myproject")).allowed());
         assertTrue(may("dev-registry-token", "create", "imagestreammappings", "any-namespace"));
         assertTrue(may("dev-registry-token", "update", "imagestreams", "other"));
         assertTrue(may("dev-registry-token", "get", "images", ""));
@@ -68,13 +68,18 @@ class DevFilesTest {
         assertFalse(may("dev-viewer-token", "get", "imagestreams", "other"));
         assertFalse(may("dev-viewer-token", "update", "imagestreams", "myproject"));
         assertFalse(may("dev-viewer-token", "create", "images", ""));
-        assertFalse(authorizer.authorize(user("dev-viewer-token"), Attributes.createImageStreamMapping("myproject")).allowed());
+        assertFalse(authorizer.authorize(user("dev-viewer-token"), createMapping("myproject")).allowed());
     }
 
     @Test
     void nobodyMayDoNothing() {
-        assertFalse(authorizer.authorize(user("dev-nobody-token"), Attributes.createImageStreamMapping("myproject")).allowed());
+        assertFalse(authorizer.authorize(user("dev-nobody-token"), createMapping("myproject")).allowed());
         assertFalse(may("dev-nobody-token", "get", "images", ""));
         assertFalse(may("dev-nobody-token", "get", "imagestreams", "myproject"));
+    }
+
+    /** {@code create imagestreammappings.image.openshift.io} in {@code namespace}. */
+    private static Attributes createMapping(String namespace) {
+        return new Attributes("create", "image.openshift.io", "imagestreammappings", namespace, "");
     }
 }
