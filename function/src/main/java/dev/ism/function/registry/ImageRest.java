@@ -21,7 +21,7 @@ public class ImageRest {
     }
 
     public ObjectNode get(String name) {
-        if (!ImageStreamRest.isPathSegment(name) || !KeyLimits.fits(name, KeyLimits.IMAGE_NAME_BYTES)) {
+        if (!KeyLimits.holds(name, KeyLimits.IMAGE_NAME_BYTES)) {
             throw notFound(name); // no such image can exist
         }
         return timeout.within(() -> images.get(name)).orElseThrow(() -> notFound(name));

@@ -62,7 +62,7 @@ public class ImageStreamRest {
     }
 
     public ObjectNode get(String namespace, String name) {
-        if (!isPathSegment(namespace) || !isPathSegment(name) || !KeyLimits.streamFits(namespace, name)) {
+        if (!KeyLimits.holds(namespace, KeyLimits.NAMESPACE_BYTES) || !KeyLimits.holds(name, KeyLimits.STREAM_NAME_BYTES)) {
             throw notFound(name); // no such stream can exist
         }
         return timeout.within(() -> {
@@ -77,7 +77,7 @@ public class ImageStreamRest {
         list.put("apiVersion", ImageApi.API_VERSION);
         list.putObject("metadata");
         ArrayNode items = list.putArray("items");
-        if (!isPathSegment(namespace) || !KeyLimits.fits(namespace, KeyLimits.NAMESPACE_BYTES)) {
+        if (!KeyLimits.holds(namespace, KeyLimits.NAMESPACE_BYTES)) {
             return list; // a namespace no stream can be in (an encoded '/' in the URL, too long): nothing to list
         }
         timeout.within(() -> {
@@ -87,14 +87,6 @@ public class ImageStreamRest {
             return null;
         });
         return list;
-    }
-
-    /**
-     * Whether a name from a URL can name a stored object: not empty and without {@code /} (which
-     * arrives percent-encoded as {@code %2F}). Names that are not can exist nowhere: 404, not a store error.
-     */
-    static boolean isPathSegment(String s) {
-        return s != null && !s.isEmpty() && s.indexOf('/') < 0;
     }
 
     private static ApiException notFound(String name) {

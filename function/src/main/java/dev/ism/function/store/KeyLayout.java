@@ -64,11 +64,9 @@ final class KeyLayout {
     }
 
     private static void segment(String what, String value, int maxBytes) {
-        if (value == null || value.isEmpty() || value.indexOf('/') >= 0) {
-            throw new IllegalArgumentException(what + " must be non-empty and without '/': " + value);
-        }
-        if (!KeyLimits.fits(value, maxBytes)) {
-            throw new IllegalArgumentException(what + " is over " + maxBytes + " bytes, too long for a DynamoDB key");
+        if (!KeyLimits.holds(value, maxBytes)) {
+            throw new IllegalArgumentException(what + " must be a non-empty segment without '/' of at most " + maxBytes
+                    + " bytes: " + value);
         }
     }
 

@@ -37,8 +37,11 @@ public final class KeyLimits {
         return value.length() <= maxBytes && (value.length() * 3L <= maxBytes || Utf8.length(value) <= maxBytes);
     }
 
-    /** Whether a stream key and its event keys can hold this namespace and name. */
-    public static boolean streamFits(String namespace, String name) {
-        return fits(namespace, NAMESPACE_BYTES) && fits(name, STREAM_NAME_BYTES);
+    /**
+     * Whether a key can hold {@code value}: a single path segment (not empty, no {@code /}, which a URL can carry
+     * percent-encoded) of at most {@code maxBytes}. No object is stored under any other name.
+     */
+    public static boolean holds(String value, int maxBytes) {
+        return value != null && !value.isEmpty() && value.indexOf('/') < 0 && fits(value, maxBytes);
     }
 }
