@@ -82,7 +82,11 @@ public class ImageStreamMappingRest {
     }
 
     private Status record(Mapping m, CreateOptions options) {
-        StoredStream stream = findStream(m);
+        // A write may start from this process's last copy of the stream (as kube's GuaranteedUpdate starts from
+        // the watch cache): its conditions catch a stale copy. A dry run writes nothing, so it reads.
+        StoredStream stream = options.dryRun() ? findStream(m) : streams.getForUpdate(m.namespace(), m.stream())
+                .orElseThrow(() -> notFound(m));
+        boolean fresh = options.dryRun();
         NewImage image = newImage(m.image());
         boolean managed = "true".equals(m.image().path("metadata").path("annotations").path(ImageApi.ANNOTATION_MANAGED).asText());
         String created = Timestamps.now(clock);
@@ -96,7 +100,17 @@ public class ImageStreamMappingRest {
             TagEvent event = TagHistory.event(created, reference, image.name(), stream.generation(), existed, managed,
                     repository.dockerImageRepository(stream));
             List<TagChange> changes = changes(stream, m, event);
-            if (options.dryRun() || changes.isEmpty() && existed) {
+            if (options.dryRun()) {
+                return Status.success(201);
+            }
+            if (changes.isEmpty() && !fresh) {
+                // Nothing to write, decided from a copy: that must hold on the stream as it is.
+                stream = findStream(m);
+                fresh = true;
+                seen = stream.head(m.tag());
+                continue;
+            }
+            if (changes.isEmpty() && existed) {
                 return Status.success(201);
             }
             try {
@@ -107,6 +121,13 @@ public class ImageStreamMappingRest {
                 }
                 existed = true; // decide again: a managed image that exists is tagged with the stream's repository
             } catch (ConflictException e) {
+                if (!fresh) {
+                    // Decided from a stale copy: start again from the stream as it is, as the request's first read.
+                    stream = findStream(m);
+                    fresh = true;
+                    seen = stream.head(m.tag());
+                    continue;
+                }
                 if (e.contention() ? ++contended == MAX_CONTENDED : ++conflicts == MAX_ATTEMPTS) {
                     throw conflict(m);
                 }
@@ -173,8 +194,11 @@ public class ImageStreamMappingRest {
     }
 
     private StoredStream findStream(Mapping m) {
-        return streams.get(m.namespace(), m.stream())
-                .orElseThrow(() -> new ApiException(Status.notFound(ImageApi.GROUP, ImageApi.MAPPINGS, m.stream())));
+        return streams.get(m.namespace(), m.stream()).orElseThrow(() -> notFound(m));
+    }
+
+    private static ApiException notFound(Mapping m) {
+        return new ApiException(Status.notFound(ImageApi.GROUP, ImageApi.MAPPINGS, m.stream()));
     }
 
     private static ApiException conflict(Mapping m) {

@@ -45,6 +45,8 @@ import static dev.ism.function.store.KeyLayout.str;
 public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
 
     private final DynamoCalls calls;
+    /** At most 1,000 streams, 8 MiB of items. */
+    private final StreamCache cache = new StreamCache(1_000, 8L << 20);
     /** Query page size ({@code Limit}); null = DynamoDB's 1 MB pages. Tests set it to force pagination. */
     private final Integer pageLimit;
 
@@ -105,7 +107,19 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
     @Override
     public Optional<StoredStream> get(String ns, String name) {
         Map<String, AttributeValue> item = calls.getItem("read ImageStream " + ns + "/" + name, KeyLayout.streamKey(ns, name), null);
-        return item == null ? Optional.empty() : Optional.of(ItemCodec.decodeStream(item));
+        if (item == null) {
+            cache.forget(ns, name);
+            return Optional.empty();
+        }
+        StoredStream stream = ItemCodec.decodeStream(item);
+        cache.put(stream, ItemSizes.of(item));
+        return Optional.of(stream);
+    }
+
+    @Override
+    public Optional<StoredStream> getForUpdate(String ns, String name) {
+        StoredStream cached = cache.get(ns, name);
+        return cached != null ? Optional.of(cached) : get(ns, name);
     }
 
     @Override
@@ -150,12 +164,18 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
             return putIfAbsent("create Image " + image.get().name(), imageItem) ? TagWrite.WRITTEN : TagWrite.IMAGE_EXISTS;
         }
         try {
-            calls.write(what, c -> c.transactWriteItems(b -> b.overrideConfiguration(calls.timeout())
-                    .transactItems(tx.items).clientRequestToken(token)));
-            return TagWrite.WRITTEN;
-        } catch (TransactionCanceledException e) {
-            return tx.cancelled(what, e);
+            try {
+                calls.write(what, c -> c.transactWriteItems(b -> b.overrideConfiguration(calls.timeout())
+                        .transactItems(tx.items).clientRequestToken(token)));
+            } catch (TransactionCanceledException e) {
+                return tx.cancelled(what, e);
+            }
+        } catch (RuntimeException e) {
+            cache.forget(read.namespace(), read.name()); // a conflict, or a write that may or may not have been made
+            throw e;
         }
+        cache.put(tx.after, tx.afterBytes);
+        return TagWrite.WRITTEN;
     }
 
     // --------------------------------------------------------------------------------------------- images

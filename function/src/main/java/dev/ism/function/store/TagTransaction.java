@@ -35,6 +35,10 @@ import static dev.ism.function.store.KeyLayout.str;
 final class TagTransaction {
 
     final List<TransactWriteItem> items = new ArrayList<>();
+    /** The stream as it is once the transaction is written (its resourceVersion as if none came between). */
+    final StoredStream after;
+    /** The size of the stream item once written. */
+    final int afterBytes;
     private final boolean withImage;
 
     /**
@@ -85,8 +89,9 @@ final class TagTransaction {
             item.put(KeyLayout.SK, str(KeyLayout.eventSk(c.tag(), c.seq())));
             events.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
         }
+        after = new StoredStream(read.namespace(), read.name(), read.resourceVersion() + 1, read.object(), heads);
+        afterBytes = changes.isEmpty() ? 0 : checkStreamSize(read, heads);
         if (!changes.isEmpty()) {
-            checkStreamSize(read, heads);
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(KeyLayout.streamKey(read.namespace(), read.name()))
                     .updateExpression(update.toString())
@@ -104,7 +109,7 @@ final class TagTransaction {
     }
 
     /** The stream item after the update must fit in one item, as any other. */
-    private static void checkStreamSize(StoredStream read, Map<String, TagHead> heads) {
+    private static int checkStreamSize(StoredStream read, Map<String, TagHead> heads) {
         Map<String, AttributeValue> item = new HashMap<>(KeyLayout.streamKey(read.namespace(), read.name()));
         item.putAll(ItemCodec.encodeObject(read.object()));
         item.put(ItemCodec.RV, num(read.resourceVersion() + 1));
@@ -116,6 +121,7 @@ final class TagTransaction {
         if (size > ItemSizes.MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("ImageStream " + read.namespace() + "/" + read.name(), size, ItemSizes.MAX_ITEM_BYTES);
         }
+        return size;
     }
 
     /**

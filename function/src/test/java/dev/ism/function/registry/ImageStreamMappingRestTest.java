@@ -32,6 +32,7 @@ class ImageStreamMappingRestTest {
     private static final String NS = "myproject";
     private static final String IMAGE_A = "sha256:" + "a".repeat(64);
     private static final String IMAGE_B = "sha256:" + "b".repeat(64);
+    private static final String IMAGE_C = "sha256:" + "c".repeat(64);
     private static final String HOST = "registry.example.com";
     private static final CreateOptions WRITE = new CreateOptions(false, "");
     private static final CreateOptions DRY_RUN = new CreateOptions(true, "");
@@ -57,6 +58,43 @@ class ImageStreamMappingRestTest {
         assertEquals(0, storage.imageReads);
         assertEquals(List.of(IMAGE_A), List.copyOf(storage.images().keySet()));
         assertEquals(new TagEvent("2026-12-06T10:00:00Z", "quay.io/ns/ruby@" + IMAGE_A, IMAGE_A, 1), head("latest"));
+    }
+
+    @Test
+    void theNextMappingToTheStreamStartsFromThisProcesssCopy() {
+        create(body("ruby", "latest", IMAGE_A, false), WRITE);
+
+        assertEquals(201, create(body("ruby", "latest", IMAGE_B, false), WRITE).code());
+
+        assertEquals(1, storage.streamReads, "the second mapping made no read");
+        assertEquals(2, storage.tagWrites);
+        assertEquals(List.of(IMAGE_B, IMAGE_A), storage.history(NS, "ruby").get("latest").stream().map(TagEvent::image).toList());
+    }
+
+    @Test
+    void aStaleCopyIsCaughtByTheWriteAndTheMappingDecidedAgain() {
+        create(body("ruby", "latest", IMAGE_A, false), WRITE);
+        // another process moves the tag: this process's copy is stale
+        storage.writeTag(NS, "ruby", "latest", event(IMAGE_B));
+
+        assertEquals(201, create(body("ruby", "latest", IMAGE_C, false), WRITE).code());
+
+        assertEquals(List.of(IMAGE_C, IMAGE_B, IMAGE_A),
+                storage.history(NS, "ruby").get("latest").stream().map(TagEvent::image).toList(),
+                "decided again from the stream as it is, not a 409 against the stale copy");
+    }
+
+    @Test
+    void aDecisionNotToWriteFromACopyIsCheckedAgainstTheStream() {
+        create(body("ruby", "latest", IMAGE_A, false), WRITE);
+        storage.writeTag(NS, "ruby", "latest", event(IMAGE_B));
+        int writes = storage.tagWrites;
+
+        // The copy says latest holds A already (nothing to write); the stream says B.
+        assertEquals(201, create(body("ruby", "latest", IMAGE_A, false), WRITE).code());
+
+        assertEquals(writes + 1, storage.tagWrites);
+        assertEquals(IMAGE_A, head("latest").image());
     }
 
     @Test

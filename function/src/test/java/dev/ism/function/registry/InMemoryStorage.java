@@ -45,6 +45,8 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
     int tagWrites;
 
     private final Map<String, StoredStream> streams = new TreeMap<>();
+    /** This process's copies, as DynamoStore keeps them: what it last read or wrote. Others' writes leave them stale. */
+    private final Map<String, StoredStream> copies = new HashMap<>();
     private final Map<String, List<TagEvent>> events = new HashMap<>();
     private final Map<String, ObjectNode> images = new HashMap<>();
 
@@ -67,7 +69,17 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
     @Override
     public synchronized Optional<StoredStream> get(String namespace, String name) {
         streamReads++;
-        return Optional.ofNullable(streams.get(namespace + "/" + name));
+        StoredStream s = streams.get(namespace + "/" + name);
+        if (s != null) {
+            copies.put(namespace + "/" + name, s);
+        }
+        return Optional.ofNullable(s);
+    }
+
+    @Override
+    public synchronized Optional<StoredStream> getForUpdate(String namespace, String name) {
+        StoredStream copy = copies.get(namespace + "/" + name);
+        return copy != null ? Optional.of(copy) : get(namespace, name);
     }
 
     @Override
@@ -104,11 +116,12 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
             String key = read.namespace() + "/" + read.name();
             StoredStream current = streams.get(key);
             if (!changes.isEmpty() && (current == null || changed(read, current, changes))) {
+                copies.remove(key);
                 throw new ConflictException(key + " changed", null);
             }
             image.ifPresent(i -> images.put(i.name(), i.object().deepCopy()));
             if (!changes.isEmpty()) {
-                apply(current, changes);
+                copies.put(key, apply(current, changes));
             }
             return TagWrite.WRITTEN;
         }
@@ -161,7 +174,7 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
         return false;
     }
 
-    private void apply(StoredStream current, List<TagChange> changes) {
+    private StoredStream apply(StoredStream current, List<TagChange> changes) {
         Map<String, TagHead> heads = new HashMap<>(current.heads());
         for (TagChange c : changes) {
             List<TagEvent> list = events.computeIfAbsent(current.namespace() + "/" + current.name() + ":" + c.tag(), t -> new ArrayList<>());
@@ -173,8 +186,10 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
             }
             heads.put(c.tag(), new TagHead(c.seq(), c.event(), UUID.randomUUID().toString()));
         }
-        streams.put(current.namespace() + "/" + current.name(), new StoredStream(current.namespace(), current.name(),
-                current.resourceVersion() + 1, current.object(), heads));
+        StoredStream after = new StoredStream(current.namespace(), current.name(), current.resourceVersion() + 1,
+                current.object(), heads);
+        streams.put(current.namespace() + "/" + current.name(), after);
+        return after;
     }
 
     private void checkSize(NewImage image) {
