@@ -1,5 +1,6 @@
 package dev.ism.function;
 
+import dev.ism.function.server.DevTls;
 import io.micronaut.runtime.Micronaut;
 
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import dev.ism.function.auth.MutableClock;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
-import dev.ism.function.AuthFactory;
-import dev.ism.function.AuthSettings;
+import dev.ism.function.auth.AuthFactory;
+import dev.ism.function.auth.AuthSettings;
 import dev.ism.function.auth.Authentication;
 import dev.ism.function.auth.OidcAuthenticator;
 import dev.ism.function.auth.OidcSettings;

@@ -1,8 +1,5 @@
-package dev.ism.function;
+package dev.ism.function.store;
 
-import dev.ism.function.store.DynamoClients;
-import dev.ism.function.store.DynamoStore;
-import dev.ism.function.store.StoreSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;

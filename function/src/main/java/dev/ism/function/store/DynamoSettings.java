@@ -1,6 +1,5 @@
-package dev.ism.function;
+package dev.ism.function.store;
 
-import dev.ism.function.store.StoreTimeouts;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,6 +1,5 @@
-package dev.ism.function;
+package dev.ism.function.store;
 
-import dev.ism.function.store.EmbeddedDynamoDb;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

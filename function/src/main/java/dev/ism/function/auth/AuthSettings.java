@@ -1,4 +1,4 @@
-package dev.ism.function;
+package dev.ism.function.auth;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;

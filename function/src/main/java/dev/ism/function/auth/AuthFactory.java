@@ -1,12 +1,5 @@
-package dev.ism.function;
+package dev.ism.function.auth;
 
-import dev.ism.function.auth.AbacPolicy;
-import dev.ism.function.auth.Authentication;
-import dev.ism.function.auth.Authenticator;
-import dev.ism.function.auth.Authorizer;
-import dev.ism.function.auth.OidcAuthenticator;
-import dev.ism.function.auth.OidcSettings;
-import dev.ism.function.auth.TokenFileAuthenticator;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import org.slf4j.Logger;
