@@ -1,5 +1,6 @@
 package dev.ism.function;
 
+import dev.ism.function.config.Unset;
 import dev.ism.function.server.DevTls;
 import io.micronaut.runtime.Micronaut;
 
@@ -22,10 +23,10 @@ public final class Application {
             System.setProperty("ism.dev-dir", devDir().toString());
         }
         Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).defaultEnvironments("local");
-        if (Boolean.parseBoolean(System.getenv("ISM_TLS"))) {
+        if (Unset.flag(System.getenv("ISM_TLS"), false)) {
             // HTTPS with the dev certificate of <repository>/.tls (made on first start), for kubectl: dev/kubeconfig
             Path tlsDir = Path.of(System.getProperty("ism.dev-dir")).toAbsolutePath().getParent().resolve(".tls");
-            int port = Integer.parseInt(System.getenv().getOrDefault("ISM_TLS_PORT", "8443"));
+            int port = Integer.parseInt(Unset.or(System.getenv("ISM_TLS_PORT"), "8443").strip());
             micronaut.properties(DevTls.serverProperties(tlsDir, port));
         }
         micronaut.start();

@@ -3,33 +3,28 @@ package dev.ism.function.store;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
-
-/** The DynamoDB client (url-connection HTTP client) and the store on it. */
+/**
+ * The store on its DynamoDB client (url-connection HTTP client): this factory's client for DynamoDB on AWS
+ * or at {@code ism.dynamodb.endpoint}, or {@link EmbeddedDynamoFactory}'s for DynamoDB Local in this JVM.
+ */
 @Factory
 public class StoreFactory {
 
-    /** An endpoint given by another bean: the embedded DynamoDB Local of a local run or a test. */
-    public record LocalEndpoint(URI uri) {
-    }
-
     @Singleton
     @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDbClient(DynamoSettings settings, @Nullable LocalEndpoint local) {
-        URI endpoint = local != null ? local.uri()
-                : settings.endpoint() == null || settings.endpoint().isBlank() ? null : URI.create(settings.endpoint());
-        String region = settings.region() == null || settings.region().isBlank() ? null : settings.region();
-        return DynamoClients.create(new StoreSettings(settings.tableName(), endpoint, region), settings.timeouts());
+    @Requires(property = DynamoSettings.EMBEDDED, notEquals = "true")
+    DynamoDbClient dynamoDbClient(DynamoSettings settings) {
+        return DynamoClients.builder(settings.endpointUri(), settings.region(), settings.timeouts()).build();
     }
 
     @Context
     DynamoStore store(DynamoDbClient client, DynamoSettings settings) {
         DynamoStore store = new DynamoStore(client, settings.tableName(), settings.timeouts());
-        if (settings.createTable()) {
+        if (settings.createsTable()) {
             store.createTable();
         }
         return store;
