@@ -28,7 +28,11 @@ record CustomAuthFiles(Path tokens, Path policy) {
 
     /** The status of listing {@code myproject}'s image streams with {@code token}. */
     static int status(URI base, String token) throws IOException, InterruptedException {
+        return status(HttpClient.newHttpClient(), base, token);
+    }
+
+    static int status(HttpClient client, URI base, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(STREAMS)).header("Authorization", "Bearer " + token).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

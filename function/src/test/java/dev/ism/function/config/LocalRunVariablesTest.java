@@ -1,5 +1,6 @@
 package dev.ism.function.config;
 
+import dev.ism.function.server.DevTls;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.MapPropertySource;
@@ -9,8 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.KeyStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,13 +59,38 @@ class LocalRunVariablesTest {
         }
     }
 
-    /** Environment {@code local} alone (no deduced {@code test}), {@code variables} as environment variables. */
+    /** {@code ISM_TLS=true}: HTTPS on {@code ISM_TLS_PORT}, with the dev certificate made on first start. */
+    @Test
+    void tlsServesHttpsWithTheDevCertificate() throws Exception {
+        Path tls = dir.resolve("tls");
+        try (ApplicationContext context = local(Map.of("ISM_TLS", "true", "ISM_TLS_PORT", "-1"), Map.of("ism.tls.dir", tls.toString()))) {
+            URI base = context.getBean(EmbeddedServer.class).start().getURI();
+            assertEquals("https", base.getScheme());
+            KeyStore keys = KeyStore.getInstance(tls.resolve(DevTls.KEYSTORE).toFile(), "ism-dev-only".toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keys);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, trust.getTrustManagers(), null);
+            assertEquals(200, status(HttpClient.newBuilder().sslContext(ssl).build(), base, CustomAuthFiles.DEV_TOKEN));
+        }
+    }
+
     private static ApplicationContext local(Map<String, Object> variables) {
+        return local(variables, Map.of());
+    }
+
+    /**
+     * Environment {@code local} alone (no deduced {@code test}), {@code variables} as environment variables,
+     * {@code properties} above them.
+     */
+    private static ApplicationContext local(Map<String, Object> variables, Map<String, Object> properties) {
         Map<String, Object> env = new HashMap<>(variables);
-        env.put("ISM_PORT", "-1");
+        env.putIfAbsent("ISM_PORT", "-1");
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put("ism.dev-dir", "../dev"); // as Application (mn:run's main class) sets it
         return ApplicationContext.builder().environments("local").deduceEnvironment(false)
                 .propertySources(environment(env))
-                .properties(Map.of("ism.dev-dir", "../dev")) // as Application (mn:run's main class) sets it
+                .properties(props)
                 .start();
     }
 
