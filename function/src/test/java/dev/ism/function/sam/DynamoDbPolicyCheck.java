@@ -90,7 +90,7 @@ class DynamoDbPolicyCheck {
                 }
             }
         }
-        // createTable: only StoreFactory calls it, behind ism.dynamodb.create-table (DynamoSettings.createTable(),
+        // createTable: only StoreFactory calls it, behind ism.dynamodb.create-table (DynamoSettings.createsTable(),
         // which the template never sets); the other matches are that setting's accessor and bean definition.
         for (String name : callers.getOrDefault("createTable", Set.of())) {
             assertTrue(name.matches("dev/ism/function/store/\\$?(DynamoSettings|StoreFactory)(\\$[A-Za-z0-9$]*)?\\.class"),
