@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The local server ({@code mvn mn:run}): the same controllers the Lambda handlers serve, on Netty,
- * in environment {@code local} (embedded DynamoDB Local, the dev-only files of {@code dev/}); with
- * {@code ISM_TLS=true}, over HTTPS on {@code ISM_TLS_PORT} (8443) with the dev certificate of {@link DevTls}.
+ * in environment {@code local} (application-local.properties: embedded DynamoDB Local, the dev-only files of
+ * {@code dev/}, HTTPS with {@code ISM_TLS=true}), {@code ism.dev-dir} set to the repository's {@code dev/}.
  * Lambda never runs this class.
  */
 public final class Application {
@@ -20,14 +20,7 @@ public final class Application {
         if (System.getProperty("ism.dev-dir") == null) {
             System.setProperty("ism.dev-dir", devDir().toString());
         }
-        Micronaut micronaut = Micronaut.build(args).mainClass(Application.class).defaultEnvironments("local");
-        if (Boolean.parseBoolean(System.getenv("ISM_TLS"))) {
-            // HTTPS with the dev certificate of <repository>/.tls (made on first start), for kubectl: dev/kubeconfig
-            Path tlsDir = Path.of(System.getProperty("ism.dev-dir")).toAbsolutePath().getParent().resolve(".tls");
-            int port = Integer.parseInt(System.getenv().getOrDefault("ISM_TLS_PORT", "8443"));
-            micronaut.properties(DevTls.serverProperties(tlsDir, port));
-        }
-        micronaut.start();
+        Micronaut.build(args).mainClass(Application.class).defaultEnvironments("local").start();
     }
 
     /** {@code dev/} of the repository: in the working directory or above it (mn:run runs in function/). */

@@ -1,6 +1,6 @@
 package dev.ism.contracts.provider;
 
-import dev.ism.function.AuthFactory;
+import dev.ism.function.auth.AuthFactory;
 import dev.ism.function.auth.Authentication;
 import dev.ism.function.auth.Authorizer;
 import io.micronaut.context.annotation.Context;

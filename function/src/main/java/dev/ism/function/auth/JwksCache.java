@@ -55,7 +55,7 @@ final class JwksCache implements JWKSource<SecurityContext> {
         Instant now = clock.instant();
         if (keys == null) {
             if (!mayFetch(now)) {
-                throw new KeySourceException("JWKS of " + settings.issuerUrl() + " unavailable, last fetch failed");
+                throw new KeySourceException("JWKS of " + settings.oidcIssuerUrl() + " unavailable, last fetch failed");
             }
             fetch(now);
         } else if (!now.isBefore(fetchedAt.plus(ttl)) && mayFetch(now)) {
@@ -80,7 +80,7 @@ final class JwksCache implements JWKSource<SecurityContext> {
 
     private void tryRefresh(Instant now, String why) {
         try {
-            LOG.debug("refreshing JWKS of {}: {}", settings.issuerUrl(), why);
+            LOG.debug("refreshing JWKS of {}: {}", settings.oidcIssuerUrl(), why);
             fetch(now);
         } catch (KeySourceException e) {
             LOG.warn("JWKS refresh failed, keeping the {} known keys: {}", keys.size(), e.getMessage());
@@ -95,7 +95,7 @@ final class JwksCache implements JWKSource<SecurityContext> {
             JWKSet fetched = JWKSet.parse(retriever.retrieveResource(uri.toURL()).getContent()).toPublicJWKSet();
             keys = fetched;
             fetchedAt = now;
-            LOG.info("fetched {} signing keys of {} from {}", fetched.size(), settings.issuerUrl(), uri);
+            LOG.info("fetched {} signing keys of {} from {}", fetched.size(), settings.oidcIssuerUrl(), uri);
         } catch (IOException | java.text.ParseException | RuntimeException e) {
             throw new KeySourceException("cannot fetch JWKS from " + uri + ": " + e.getMessage(), e);
         }
@@ -109,9 +109,9 @@ final class JwksCache implements JWKSource<SecurityContext> {
         try {
             Map<String, Object> doc = JSONObjectUtils.parse(retriever.retrieveResource(discovery.toURL()).getContent());
             Object issuer = doc.get("issuer");
-            if (!settings.issuerUrl().equals(issuer)) {
+            if (!settings.oidcIssuerUrl().equals(issuer)) {
                 throw new KeySourceException("discovery document at " + discovery + " names issuer " + issuer
-                        + ", expected " + settings.issuerUrl());
+                        + ", expected " + settings.oidcIssuerUrl());
             }
             if (!(doc.get("jwks_uri") instanceof String uri) || uri.isEmpty()) {
                 throw new KeySourceException("discovery document at " + discovery + " has no jwks_uri");

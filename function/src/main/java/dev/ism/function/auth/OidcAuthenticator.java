@@ -84,7 +84,7 @@ public final class OidcAuthenticator implements Authenticator {
 
     @Override
     public String name() {
-        return "OIDC(" + settings.issuerUrl() + ")";
+        return "OIDC(" + settings.oidcIssuerUrl() + ")";
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class OidcAuthenticator implements Authenticator {
             LOG.debug("{}: not a JWT: {}", name(), e.getMessage());
             return Optional.empty();
         }
-        if (!settings.issuerUrl().equals(issuer)) {
+        if (!settings.oidcIssuerUrl().equals(issuer)) {
             LOG.debug("{}: token issued by another issuer", name());
             return Optional.empty();
         }
@@ -145,22 +145,22 @@ public final class OidcAuthenticator implements Authenticator {
     }
 
     private void verifyClaims(JWTClaimsSet claims) throws BadJWTException {
-        if (!settings.issuerUrl().equals(claims.getIssuer())) {
-            throw new BadJWTException("iss is not " + settings.issuerUrl());
+        if (!settings.oidcIssuerUrl().equals(claims.getIssuer())) {
+            throw new BadJWTException("iss is not " + settings.oidcIssuerUrl());
         }
-        if (!claims.getAudience().contains(settings.clientId())) {
-            throw new BadJWTException("aud does not contain the client ID " + settings.clientId());
+        if (!claims.getAudience().contains(settings.oidcClientId())) {
+            throw new BadJWTException("aud does not contain the client ID " + settings.oidcClientId());
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         if (exp == null) {
             throw new BadJWTException("exp missing");
         }
-        if (now.isAfter(exp.toInstant().plus(settings.clockSkew()))) {
+        if (now.isAfter(exp.toInstant().plus(settings.oidcClockSkew()))) {
             throw new BadJWTException("token expired at " + exp.toInstant());
         }
         Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now.isBefore(nbf.toInstant().minus(settings.clockSkew()))) {
+        if (nbf != null && now.isBefore(nbf.toInstant().minus(settings.oidcClockSkew()))) {
             throw new BadJWTException("token not valid before " + nbf.toInstant());
         }
     }
@@ -171,7 +171,7 @@ public final class OidcAuthenticator implements Authenticator {
      * that is not a JSON string.
      */
     private UserInfo toUser(JWTClaimsSet claims, Map<String, Object> raw) throws BadJWTException {
-        String claim = settings.usernameClaim();
+        String claim = settings.oidcUsernameClaim();
         if (!(raw.get(claim) instanceof String value) || value.isEmpty()) {
             throw new BadJWTException("claim " + claim + " missing or not a string");
         }
@@ -195,12 +195,12 @@ public final class OidcAuthenticator implements Authenticator {
     }
 
     private List<String> groups(Map<String, Object> raw) throws BadJWTException {
-        String claim = settings.groupsClaim();
+        String claim = settings.oidcGroupsClaim();
         Object value = claim == null ? null : raw.get(claim);
         if (value == null) {
             return List.of();
         }
-        String prefix = settings.groupsPrefix() == null ? "" : settings.groupsPrefix();
+        String prefix = settings.oidcGroupsPrefix() == null ? "" : settings.oidcGroupsPrefix();
         List<String> groups = new ArrayList<>();
         if (value instanceof String s) {
             groups.add(prefix + s);

@@ -14,8 +14,7 @@ class StreamRepository {
     private final String internalRegistryHostname;
 
     StreamRepository(MappingSettings settings) {
-        String hostname = settings.internalRegistryHostname();
-        this.internalRegistryHostname = hostname == null || hostname.isBlank() ? null : hostname;
+        this.internalRegistryHostname = settings.internalRegistryHostname();
     }
 
     String dockerImageRepository(StoredStream stream) {

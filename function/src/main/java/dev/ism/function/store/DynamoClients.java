@@ -24,10 +24,6 @@ public final class DynamoClients {
     private DynamoClients() {
     }
 
-    public static DynamoDbClient create(StoreSettings settings, StoreTimeouts timeouts) {
-        return builder(settings.endpoint(), settings.region(), timeouts).build();
-    }
-
     public static DynamoDbClient create(URI endpoint, String region) {
         return builder(endpoint, region).build();
     }
@@ -48,7 +44,7 @@ public final class DynamoClients {
                         .connectionTimeout(timeouts.connect())
                         .socketTimeout(timeouts.socket()))
                 .overrideConfiguration(c -> c.apiCallTimeout(timeouts.call()));
-        boolean hasRegion = region != null && !region.isBlank();
+        boolean hasRegion = region != null; // unset is null: DynamoSettings
         if (endpoint != null) {
             b.endpointOverride(endpoint);
             if (isLocal(endpoint)) {

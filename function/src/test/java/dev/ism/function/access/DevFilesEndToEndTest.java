@@ -23,8 +23,8 @@ import static dev.ism.function.access.Access.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 4: the dev files of the local run (dev/auth, as application-test.yml and application-local.yml
- * configure them) grant what dev/auth/README.md says, through the real function.
+ * Issue 4: the dev files of the local run (dev/auth, as application-test.properties and
+ * application-local.properties configure them) grant what dev/auth/README.md says, through the real function.
  */
 class DevFilesEndToEndTest {
 

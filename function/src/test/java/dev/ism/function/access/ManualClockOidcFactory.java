@@ -4,12 +4,9 @@ import dev.ism.function.auth.MutableClock;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
-import dev.ism.function.AuthFactory;
-import dev.ism.function.AuthSettings;
-import dev.ism.function.auth.Authentication;
+import dev.ism.function.auth.AuthFactory;
 import dev.ism.function.auth.OidcAuthenticator;
 import dev.ism.function.auth.OidcSettings;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -17,18 +14,16 @@ import jakarta.inject.Singleton;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * For {@link OidcKeyRotationTest} only ({@value #PROPERTY}{@code =true}): the function's
- * {@link Authentication} with the OIDC authenticator of the {@code ism.auth.oidc-*} settings, built
- * as {@code AuthFactory} builds it, with the production refresh interval and keys TTL, but on a clock
- * the test moves. The main code gives the authenticator the system clock and no way to replace it,
- * and its JWKS refresh is rate limited in time: without this a rotation could only be shown by waiting.
+ * For {@link OidcKeyRotationTest} only ({@value #PROPERTY}{@code =true}): the function's OIDC
+ * authenticator of the {@code ism.auth.oidc-*} settings, in place of {@code AuthFactory}'s, with the
+ * production refresh interval and keys TTL, but on a clock the test moves. The main code gives the
+ * authenticator the system clock and no way to replace it, and its JWKS refresh is rate limited in
+ * time: without this a rotation could only be shown by waiting.
  */
 @Factory
 @Requires(property = ManualClockOidcFactory.PROPERTY, value = "true")
@@ -45,20 +40,16 @@ class ManualClockOidcFactory {
         return new Handle(new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond())));
     }
 
-    @Context
-    @Replaces(value = Authentication.class, factory = AuthFactory.class)
-    Authentication authentication(AuthSettings s, Handle handle) throws ReflectiveOperationException {
-        OidcSettings settings = new OidcSettings(s.oidcIssuerUrl(), s.oidcClientId(), s.oidcUsernameClaim(),
-                s.oidcUsernamePrefix(), s.oidcGroupsClaim(), s.oidcGroupsPrefix(),
-                s.oidcJwksUri() == null || s.oidcJwksUri().isBlank() ? null : URI.create(s.oidcJwksUri()), null);
+    @Singleton
+    @Replaces(value = OidcAuthenticator.class, factory = AuthFactory.class)
+    OidcAuthenticator oidc(OidcSettings settings, Handle handle) throws ReflectiveOperationException {
         Constructor<OidcAuthenticator> constructor = OidcAuthenticator.class.getDeclaredConstructor(
                 OidcSettings.class, Clock.class, Duration.class, Duration.class, ResourceRetriever.class);
         constructor.setAccessible(true);
-        OidcAuthenticator oidc = constructor.newInstance(settings, handle.clock(),
+        return constructor.newInstance(settings, handle.clock(),
                 constant("MIN_REFRESH_INTERVAL"), constant("KEYS_TTL"),
                 new DefaultResourceRetriever(constant("HTTP_TIMEOUT_MILLIS"), constant("HTTP_TIMEOUT_MILLIS"),
                         constant("HTTP_SIZE_LIMIT")));
-        return new Authentication(List.of(oidc));
     }
 
     @SuppressWarnings("unchecked")

@@ -38,7 +38,7 @@ class NoAuthenticatorTest {
                     "ism.auth.oidc-issuer-url", "",
                     "ism.auth.oidc-client-id", ""));
             startupLog = logs.texts();
-            warned = logs.has(Level.WARN, "dev.ism.function.AuthFactory",
+            warned = logs.has(Level.WARN, "dev.ism.function.auth.AuthFactory",
                     "no authenticator configured (ism.auth.token-auth-file, ism.auth.oidc-issuer-url): every request is refused with 401");
         }
     }

@@ -38,7 +38,7 @@ class NoPolicyTest {
         try (Logs logs = new Logs()) {
             api = new Api(Access.settings("access-no-policy", "ism.auth.policy-file", ""));
             startupLog = logs.texts();
-            warned = logs.has(Level.WARN, "dev.ism.function.AuthFactory", "no policy file configured");
+            warned = logs.has(Level.WARN, "dev.ism.function.auth.AuthFactory", "no policy file configured");
         }
     }
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * whether the stream exists or not, and write nothing. The registry, which may, gets each request's
  * own error: the control that shows each request really is bad.
  *
- * <p>The function runs with the dev files (application-test.yml): {@code dev-nobody-token} may do
+ * <p>The function runs with the dev files (application-test.properties): {@code dev-nobody-token} may do
  * nothing, {@code dev-viewer-token} (user developer) may only read in myproject.
  */
 class OrderOfChecksTest {

@@ -56,7 +56,7 @@ class OidcAuthenticatorTest {
     }
 
     private OidcSettings settings(String usernameClaim, String usernamePrefix, String groupsClaim, String groupsPrefix) {
-        return new OidcSettings(idp.issuer, "client", usernameClaim, usernamePrefix, groupsClaim, groupsPrefix, null, null);
+        return OidcSettings.of(idp.issuer, "client").withUsername(usernameClaim, usernamePrefix).withGroups(groupsClaim, groupsPrefix);
     }
 
     private String rs256(JWTClaimsSet claims) {
@@ -113,7 +113,7 @@ class OidcAuthenticatorTest {
         assertTrue(oidc.authenticate(rs256(idp.claims(now).expirationTime(Date.from(now.minusSeconds(59))).build())).isPresent());
         assertTrue(oidc.authenticate(rs256(idp.claims(now).expirationTime(Date.from(now.minusSeconds(60))).build())).isPresent());
         assertFalse(oidc.authenticate(rs256(idp.claims(now).expirationTime(Date.from(now.minusSeconds(61))).build())).isPresent());
-        OidcAuthenticator strict = authenticator(new OidcSettings(idp.issuer, "client", null, null, null, null, null, Duration.ZERO));
+        OidcAuthenticator strict = authenticator(OidcSettings.of(idp.issuer, "client").withKeys(null, Duration.ZERO));
         assertFalse(strict.authenticate(rs256(idp.claims(now).expirationTime(Date.from(now.minusSeconds(1))).build())).isPresent());
     }
 
@@ -268,7 +268,7 @@ class OidcAuthenticatorTest {
 
     @Test
     void configuredJwksUriSkipsDiscovery() {
-        OidcSettings settings = new OidcSettings(idp.issuer, "client", null, null, null, null, idp.jwksUri(), null);
+        OidcSettings settings = OidcSettings.of(idp.issuer, "client").withKeys(idp.jwksUri(), null);
         assertTrue(authenticator(settings).authenticate(rs256(idp.claims(now).build())).isPresent());
         assertEquals(0, idp.discoveryRequests.get());
         assertEquals(1, idp.jwksRequests.get());

@@ -14,12 +14,12 @@ class OidcSettingsTest {
     @Test
     void defaults() {
         OidcSettings s = OidcSettings.of("https://idp.example.com", "ism");
-        assertEquals("sub", s.usernameClaim());
-        assertNull(s.usernamePrefix());
-        assertNull(s.groupsClaim());
-        assertNull(s.groupsPrefix());
+        assertEquals("sub", s.oidcUsernameClaim());
+        assertNull(s.oidcUsernamePrefix());
+        assertNull(s.oidcGroupsClaim());
+        assertNull(s.oidcGroupsPrefix());
         assertNull(s.jwksUri());
-        assertEquals(Duration.ofSeconds(60), s.clockSkew());
+        assertEquals(Duration.ofSeconds(60), s.oidcClockSkew());
         assertEquals("https://idp.example.com#", s.effectiveUsernamePrefix());
         assertEquals(URI.create("https://idp.example.com/.well-known/openid-configuration"), s.discoveryUri());
     }
@@ -27,12 +27,14 @@ class OidcSettingsTest {
     @Test
     void usernamePrefixDefaulting() {
         String issuer = "https://idp.example.com/realms/x/";
-        assertEquals(issuer + "#", new OidcSettings(issuer, "c", "preferred_username", "", null, null, null, null).effectiveUsernamePrefix());
-        assertEquals("", new OidcSettings(issuer, "c", "email", null, null, null, null, null).effectiveUsernamePrefix());
-        assertEquals("", new OidcSettings(issuer, "c", "sub", "-", null, null, null, null).effectiveUsernamePrefix());
-        assertEquals("oidc:", new OidcSettings(issuer, "c", "email", "oidc:", null, null, null, null).effectiveUsernamePrefix());
-        assertEquals(URI.create("https://idp.example.com/realms/x/.well-known/openid-configuration"),
-                new OidcSettings(issuer, "c", null, null, null, null, null, null).discoveryUri());
+        OidcSettings s = OidcSettings.of(issuer, "c");
+        assertEquals(issuer + "#", s.withUsername("preferred_username", "").effectiveUsernamePrefix());
+        assertEquals(issuer + "#", s.withUsername("preferred_username", " ").effectiveUsernamePrefix(), "blank is unset");
+        assertEquals("", s.withUsername("email", null).effectiveUsernamePrefix());
+        assertEquals("", s.withUsername("sub", "-").effectiveUsernamePrefix());
+        assertEquals("oidc:", s.withUsername("email", "oidc:").effectiveUsernamePrefix());
+        assertEquals("sub", s.withUsername(" ", null).oidcUsernameClaim(), "blank is unset");
+        assertEquals(URI.create("https://idp.example.com/realms/x/.well-known/openid-configuration"), s.discoveryUri());
     }
 
     @Test
@@ -44,8 +46,8 @@ class OidcSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> OidcSettings.of("https://idp.example.com?x=1", "c"));
         assertThrows(IllegalArgumentException.class, () -> OidcSettings.of("https://idp.example.com", ""));
         assertThrows(IllegalArgumentException.class,
-                () -> new OidcSettings("https://i", "c", null, null, null, null, URI.create("file:///jwks"), null));
+                () -> OidcSettings.of("https://i", "c").withKeys(URI.create("file:///jwks"), null));
         assertThrows(IllegalArgumentException.class,
-                () -> new OidcSettings("https://i", "c", null, null, null, null, null, Duration.ofSeconds(-1)));
+                () -> OidcSettings.of("https://i", "c").withKeys(null, Duration.ofSeconds(-1)));
     }
 }

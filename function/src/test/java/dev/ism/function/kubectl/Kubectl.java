@@ -1,6 +1,6 @@
 package dev.ism.function.kubectl;
 
-import dev.ism.function.DevTls;
+import dev.ism.function.server.DevTls;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -2,6 +2,7 @@ package dev.ism.function.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ism.function.config.Unset;
 import dev.ism.function.store.EmbeddedDynamoDb;
 
 import java.io.IOException;
@@ -64,16 +65,16 @@ public final class Invoke {
 
         Map<String, String> env = System.getenv();
         EmbeddedDynamoDb db = null;
-        if (blank(env.get("ISM_DYNAMODB_ENDPOINT"))) {
+        if (Unset.isUnset(env.get("ISM_DYNAMODB_ENDPOINT"))) {
             String path = env.get("ISM_DYNAMODB_EMBEDDED_DB_PATH");
-            db = blank(path) ? EmbeddedDynamoDb.start() : EmbeddedDynamoDb.start(Path.of(path));
+            db = Unset.isUnset(path) ? EmbeddedDynamoDb.start() : EmbeddedDynamoDb.start(Path.of(path));
             System.setProperty("ism.dynamodb.endpoint", db.endpoint().toString());
             System.setProperty("ism.dynamodb.create-table", "true");
             System.err.println("DynamoDB Local in this JVM at " + db.endpoint()
-                    + (blank(path) ? " (in memory)" : " (data in " + path + ")"));
+                    + (Unset.isUnset(path) ? " (in memory)" : " (data in " + path + ")"));
         }
-        if (blank(env.get("ISM_TOKEN_AUTH_FILE")) && blank(env.get("ISM_AUTHORIZATION_POLICY_FILE"))
-                && blank(env.get("ISM_OIDC_ISSUER_URL"))) {
+        if (Unset.isUnset(env.get("ISM_TOKEN_AUTH_FILE")) && Unset.isUnset(env.get("ISM_AUTHORIZATION_POLICY_FILE"))
+                && Unset.isUnset(env.get("ISM_OIDC_ISSUER_URL"))) {
             Path dev = devDir();
             System.setProperty("ism.auth.token-auth-file", dev.resolve("auth/tokens.csv").toString());
             System.setProperty("ism.auth.policy-file", dev.resolve("auth/policy.jsonl").toString());
@@ -117,7 +118,7 @@ public final class Invoke {
     /** {@code -Dism.dev-dir} (set by the Maven profile), else {@code dev/} at or above the working directory. */
     static Path devDir() {
         String configured = System.getProperty("ism.dev-dir");
-        if (!blank(configured)) {
+        if (!Unset.isUnset(configured)) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -126,9 +127,5 @@ public final class Invoke {
             }
         }
         throw new IllegalStateException("no dev/auth at or above " + Path.of("").toAbsolutePath());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -94,13 +94,13 @@ class DynamoDbPolicyCheck {
                 }
             }
         }
-        // createTable: only StoreFactory calls it, behind ism.dynamodb.create-table (DynamoSettings.createTable(),
+        // createTable: only StoreFactory calls it, behind ism.dynamodb.create-table (DynamoSettings.createsTable(),
         // which the template never sets); the other matches are that setting's accessor and bean definition.
         for (String name : callers.getOrDefault("createTable", Set.of())) {
-            assertTrue(name.matches("dev/ism/function/\\$?(DynamoSettings|StoreFactory)(\\$[A-Za-z0-9$]*)?\\.class"),
+            assertTrue(name.matches("dev/ism/function/store/\\$?(DynamoSettings|StoreFactory)(\\$[A-Za-z0-9$]*)?\\.class"),
                     "main class naming createTable: " + name);
         }
-        assertTrue(callers.getOrDefault("createTable", Set.of()).contains("dev/ism/function/StoreFactory.class"));
+        assertTrue(callers.getOrDefault("createTable", Set.of()).contains("dev/ism/function/store/StoreFactory.class"));
         assertEquals(Set.of(), callers.getOrDefault("scanAll", Set.of()), "main classes naming scanAll");
     }
 

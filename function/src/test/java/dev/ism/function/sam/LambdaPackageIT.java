@@ -51,8 +51,8 @@ class LambdaPackageIT {
             Map.entry("dev/ism/function/support/", "the test harness"),
             Map.entry("dev/ism/function/sam/", "these tests"),
             Map.entry("dev/ism/function/local/", "the local invoke tool"),
-            Map.entry("application-test.yml", "test settings"),
-            Map.entry("application-local.yml", "local-run settings (embedded DynamoDB Local, dev auth files)"),
+            Map.entry("application-test.properties", "test settings"),
+            Map.entry("application-local.properties", "local-run settings (embedded DynamoDB Local, dev auth files)"),
             Map.entry("auth/", "test auth files"),
             Map.entry("manifests/", "test manifests")));
 

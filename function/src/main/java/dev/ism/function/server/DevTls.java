@@ -1,4 +1,4 @@
-package dev.ism.function;
+package dev.ism.function.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
-package dev.ism.function;
+package dev.ism.function.registry;
 
-import dev.ism.function.registry.MappingSettings;
 import dev.ism.schema.ImageStreamMappingValidator;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -8,9 +7,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The plain-Java parts of the core, as beans. */
+/** The plain-Java parts the registry uses, as beans: the clock and the mapping's validator. */
 @Factory
-public class Beans {
+public class RegistryBeans {
 
     @Singleton
     Clock clock() {
