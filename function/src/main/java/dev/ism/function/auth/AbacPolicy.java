@@ -101,7 +101,7 @@ public final class AbacPolicy {
 
     /**
      * @throws IOException          when the file cannot be read
-     * @throws PolicyFileException  when a line is malformed
+     * @throws FileLineException  when a line is malformed
      */
     public static AbacPolicy load(Path path) throws IOException {
         return parse(Files.readAllLines(path, StandardCharsets.UTF_8), path.toString());
@@ -126,7 +126,7 @@ public final class AbacPolicy {
             try {
                 rules.add(rule(i + 1, trimmed));
             } catch (IllegalArgumentException e) {
-                throw new PolicyFileException(source, i + 1, e.getMessage());
+                throw new FileLineException(source, i + 1, e.getMessage());
             }
         }
         return new AbacPolicy(rules);

@@ -37,7 +37,7 @@ public final class TokenFileAuthenticator implements Authenticator {
 
     /**
      * @throws IOException        when the file cannot be read
-     * @throws TokenFileException when a line is malformed
+     * @throws FileLineException when a line is malformed
      */
     public static TokenFileAuthenticator load(Path path) throws IOException {
         return parse(Files.readAllLines(path, StandardCharsets.UTF_8), path.toString());
@@ -60,24 +60,24 @@ public final class TokenFileAuthenticator implements Authenticator {
             try {
                 record = CsvLine.parse(line);
             } catch (IllegalArgumentException e) {
-                throw new TokenFileException(source, lineNumber, e.getMessage());
+                throw new FileLineException(source, lineNumber, e.getMessage());
             }
             if (record.size() < 3) {
-                throw new TokenFileException(source, lineNumber,
+                throw new FileLineException(source, lineNumber,
                         "must have at least 3 columns (token, user name, user uid), found " + record.size());
             }
             String token = record.get(0);
             String name = record.get(1);
             if (token.isEmpty()) {
-                throw new TokenFileException(source, lineNumber, "empty token");
+                throw new FileLineException(source, lineNumber, "empty token");
             }
             if (name.isEmpty()) {
-                throw new TokenFileException(source, lineNumber, "empty user name");
+                throw new FileLineException(source, lineNumber, "empty user name");
             }
             String digest = digest(token);
             Integer earlier = lineOfDigest.putIfAbsent(digest, lineNumber);
             if (earlier != null) {
-                throw new TokenFileException(source, lineNumber, "duplicate token (same as line " + earlier + ")");
+                throw new FileLineException(source, lineNumber, "duplicate token (same as line " + earlier + ")");
             }
             users.put(digest, new UserInfo(name, record.get(2), record.size() >= 4 ? groups(record.get(3)) : List.of()));
         }

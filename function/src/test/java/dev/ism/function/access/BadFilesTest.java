@@ -1,7 +1,6 @@
 package dev.ism.function.access;
 
-import dev.ism.function.auth.PolicyFileException;
-import dev.ism.function.auth.TokenFileException;
+import dev.ism.function.auth.FileLineException;
 import dev.ism.function.support.Api;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +79,7 @@ class BadFilesTest {
                 GOOD_RULE);
         List<Throwable> chain = startFails(Access.settings("access-bad-policy-json", "ism.auth.policy-file", policy.toString()));
         assertMentions(chain, policy + " line 3: invalid JSON");
-        assertEquals(3, find(chain, PolicyFileException.class).lineNumber());
+        assertEquals(3, find(chain, FileLineException.class).lineNumber());
     }
 
     @Test
@@ -91,7 +90,7 @@ class BadFilesTest {
                 rule("user", "bob", "verb", "create", "namespace", "*"));
         List<Throwable> chain = startFails(Access.settings("access-bad-policy-field", "ism.auth.policy-file", policy.toString()));
         assertMentions(chain, policy + " line 3: unknown field spec.verb");
-        assertEquals(3, find(chain, PolicyFileException.class).lineNumber());
+        assertEquals(3, find(chain, FileLineException.class).lineNumber());
     }
 
     @Test
@@ -119,7 +118,7 @@ class BadFilesTest {
         List<Throwable> chain = startFails(Access.settings("access-bad-tokens-columns", "ism.auth.token-auth-file", tokens.toString()),
                 "secret-tok-");
         assertMentions(chain, tokens + " line 2: must have at least 3 columns");
-        assertEquals(2, find(chain, TokenFileException.class).lineNumber());
+        assertEquals(2, find(chain, FileLineException.class).lineNumber());
         assertTrue(!messages(chain).contains("secret-tok-"), () -> "a token in the exception chain:\n" + messages(chain));
     }
 
@@ -143,7 +142,7 @@ class BadFilesTest {
         List<Throwable> chain = startFails(Access.settings("access-bad-tokens-quote", "ism.auth.token-auth-file", tokens.toString()),
                 "secret-tok-");
         assertMentions(chain, tokens + " line 2: unterminated quoted field");
-        assertEquals(2, find(chain, TokenFileException.class).lineNumber());
+        assertEquals(2, find(chain, FileLineException.class).lineNumber());
         assertTrue(!messages(chain).contains("secret-tok-"), () -> "a token in the exception chain:\n" + messages(chain));
     }
 

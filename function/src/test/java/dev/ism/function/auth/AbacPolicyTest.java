@@ -181,13 +181,13 @@ class AbacPolicyTest {
     void loadNamesTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.jsonl");
         Files.writeString(file, line("{\"user\": \"a\"}") + "\n\n{bad\n");
-        PolicyFileException e = assertThrows(PolicyFileException.class, () -> AbacPolicy.load(file));
+        FileLineException e = assertThrows(FileLineException.class, () -> AbacPolicy.load(file));
         assertEquals(3, e.lineNumber());
         assertTrue(e.getMessage().startsWith(file + " line 3: invalid JSON"), e.getMessage());
     }
 
     private static void assertMalformed(String text, String reason) {
-        PolicyFileException e = assertThrows(PolicyFileException.class,
+        FileLineException e = assertThrows(FileLineException.class,
                 () -> AbacPolicy.parse(List.of("# first", "", text, line("{\"user\": \"ok\"}")), "policy.jsonl"));
         assertEquals(3, e.lineNumber());
         assertTrue(e.getMessage().startsWith("policy.jsonl line 3: " + reason), e.getMessage());

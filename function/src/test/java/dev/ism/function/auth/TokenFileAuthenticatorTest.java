@@ -99,7 +99,7 @@ class TokenFileAuthenticatorTest {
             "secret-x,\"alice\"x,u1         | extraneous or missing \" in quoted field",
     })
     void malformedLineNamesLineAndReasonButNotToken(String line, String reason) {
-        TokenFileException e = assertThrows(TokenFileException.class,
+        FileLineException e = assertThrows(FileLineException.class,
                 () -> TokenFileAuthenticator.parse(List.of("good-token,a,u", "", line), "tokens.csv"));
         assertEquals(3, e.lineNumber());
         assertEquals("tokens.csv line 3: " + reason, e.getMessage());
@@ -111,7 +111,7 @@ class TokenFileAuthenticatorTest {
     void loadNamesTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("t.csv");
         Files.writeString(file, "a,b,c\nonly-two,cols\n");
-        TokenFileException e = assertThrows(TokenFileException.class, () -> TokenFileAuthenticator.load(file));
+        FileLineException e = assertThrows(FileLineException.class, () -> TokenFileAuthenticator.load(file));
         assertTrue(e.getMessage().startsWith(file + " line 2: "), e.getMessage());
     }
 

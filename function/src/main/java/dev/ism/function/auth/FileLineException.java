@@ -1,11 +1,14 @@
 package dev.ism.function.auth;
 
-/** A malformed line in a token file. The message names the line but never contains a token. */
-public final class TokenFileException extends RuntimeException {
+/**
+ * A malformed line in a token file or an ABAC policy file. The message names the file and the line but never
+ * contains a token.
+ */
+public final class FileLineException extends RuntimeException {
 
     private final int lineNumber;
 
-    TokenFileException(String source, int lineNumber, String reason) {
+    FileLineException(String source, int lineNumber, String reason) {
         super(source + " line " + lineNumber + ": " + reason);
         this.lineNumber = lineNumber;
     }
