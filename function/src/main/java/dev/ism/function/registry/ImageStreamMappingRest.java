@@ -84,9 +84,9 @@ public class ImageStreamMappingRest {
     private Status record(Mapping m, CreateOptions options) {
         // A write may start from this process's last copy of the stream (as kube's GuaranteedUpdate starts from
         // the watch cache): its conditions catch a stale copy. A dry run writes nothing, so it reads.
-        StoredStream stream = options.dryRun() ? findStream(m) : streams.getForUpdate(m.namespace(), m.stream())
-                .orElseThrow(() -> notFound(m));
-        boolean fresh = options.dryRun();
+        Optional<StoredStream> copy = options.dryRun() ? Optional.empty() : streams.lastCopy(m.namespace(), m.stream());
+        boolean fresh = copy.isEmpty();
+        StoredStream stream = copy.orElseGet(() -> findStream(m));
         NewImage image = newImage(m.image());
         boolean managed = "true".equals(m.image().path("metadata").path("annotations").path(ImageApi.ANNOTATION_MANAGED).asText());
         String created = Timestamps.now(clock);

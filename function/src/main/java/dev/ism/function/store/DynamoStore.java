@@ -117,9 +117,8 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
     }
 
     @Override
-    public Optional<StoredStream> getForUpdate(String ns, String name) {
-        StoredStream cached = cache.get(ns, name);
-        return cached != null ? Optional.of(cached) : get(ns, name);
+    public Optional<StoredStream> lastCopy(String ns, String name) {
+        return Optional.ofNullable(cache.get(ns, name));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The streams this process read or wrote last, for {@link DynamoStore#getForUpdate}: a write decided from one of
+ * The streams this process read or wrote last, for {@link DynamoStore#lastCopy}: a write decided from one of
  * them saves its read, as kube-apiserver's {@code GuaranteedUpdate} starts from the watch cache's copy. A copy
  * may be stale (another process wrote since); the write's conditions then fail and the caller reads again.
  * Bounded by count and by the bytes of the items held, least recently used out first. Thread-safe.

@@ -77,9 +77,8 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
     }
 
     @Override
-    public synchronized Optional<StoredStream> getForUpdate(String namespace, String name) {
-        StoredStream copy = copies.get(namespace + "/" + name);
-        return copy != null ? Optional.of(copy) : get(namespace, name);
+    public synchronized Optional<StoredStream> lastCopy(String namespace, String name) {
+        return Optional.ofNullable(copies.get(namespace + "/" + name));
     }
 
     @Override

@@ -39,11 +39,11 @@ public interface ImageStreams {
     Optional<StoredStream> get(String namespace, String name);
 
     /**
-     * The stream to decide a write from: the copy this process last read or wrote, else {@link #get}. A copy may
-     * be stale (another process wrote since): a write decided from it fails with a {@link ConflictException}, and
-     * a decision not to write must be checked against {@link #get}.
+     * The copy of the stream this process last read or wrote, if it has one, to decide a write from without a
+     * read. It may be stale (another process wrote since): a write decided from it fails with a
+     * {@link ConflictException}, and a decision not to write must be checked against {@link #get}.
      */
-    Optional<StoredStream> getForUpdate(String namespace, String name);
+    Optional<StoredStream> lastCopy(String namespace, String name);
 
     /** Every stream of the namespace, ordered by name. */
     List<StoredStream> list(String namespace);
