@@ -413,6 +413,30 @@ class DynamoStoreTest {
     }
 
     @Test
+    void theLastCopyIsWhatThisStoreReadOrWroteLast() {
+        store.create("copy", "app", stream("copy", "app"));
+        DynamoStore other = new DynamoStore(client, store.tableName());
+        assertTrue(other.lastCopy("copy", "app").isEmpty(), "nothing read yet");
+        StoredStream read = other.get("copy", "app").orElseThrow();
+        assertEquals(read, other.lastCopy("copy", "app").orElseThrow());
+
+        TagEvent e = new TagEvent("c", "r@sha256:c1", "sha256:c1", 1);
+        other.updateTags(read, List.of(new TagChange("latest", 1, e)), Optional.empty());
+        StoredStream copy = other.lastCopy("copy", "app").orElseThrow();
+        StoredStream stored = other.get("copy", "app").orElseThrow();
+        assertEquals(stored.heads(), copy.heads(), "the copy holds the heads as written, their versions too");
+        assertEquals(stored.resourceVersion(), copy.resourceVersion());
+
+        // Another process (here: another store) writes: the copy is stale, and a write from it conflicts.
+        StoredStream theirs = store.get("copy", "app").orElseThrow();
+        store.updateTags(theirs, List.of(new TagChange("latest", 2, e.withImage("sha256:c2"))), Optional.empty());
+        assertThrows(ConflictException.class, () -> other.updateTags(copy,
+                List.of(new TagChange("latest", 2, e.withImage("sha256:c3"))), Optional.empty()));
+        assertTrue(other.lastCopy("copy", "app").isEmpty(), "a conflict forgets the copy");
+        assertEquals("sha256:c2", store.get("copy", "app").orElseThrow().head("latest").image());
+    }
+
+    @Test
     void aStreamWhoseHeadsWouldNotFitIsRefusedWithoutWriting() {
         store.create("heads", "app", stream("heads", "app"));
         StoredStream read = store.get("heads", "app").orElseThrow();

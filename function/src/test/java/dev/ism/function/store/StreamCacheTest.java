@@ -1,0 +1,69 @@
+package dev.ism.function.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ism.function.model.StoredStream;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The copies {@link DynamoStore#lastCopy} serves: bounded by count and bytes, least recently used out first. */
+class StreamCacheTest {
+
+    private static StoredStream stream(String name) {
+        return new StoredStream("ns", name, 1, JsonNodeFactory.instance.objectNode(), Map.of());
+    }
+
+    @Test
+    void keepsAtMostItsCountLeastRecentlyUsedOutFirst() {
+        StreamCache cache = new StreamCache(2, 1_000_000);
+        cache.put(stream("a"), 10);
+        cache.put(stream("b"), 10);
+        cache.get("ns", "a"); // a is now the most recently used
+        cache.put(stream("c"), 10);
+
+        assertNull(cache.get("ns", "b"));
+        assertEquals("a", cache.get("ns", "a").name());
+        assertEquals("c", cache.get("ns", "c").name());
+        assertEquals(2, cache.size());
+    }
+
+    @Test
+    void keepsAtMostItsBytes() {
+        StreamCache cache = new StreamCache(100, 1_000);
+        for (int i = 0; i < 20; i++) {
+            cache.put(stream("s" + i), 90);
+        }
+        assertEquals(11, cache.size(), "11 x 90 bytes fit in 1,000");
+        assertNull(cache.get("ns", "s8"));
+        assertEquals("s19", cache.get("ns", "s19").name());
+    }
+
+    @Test
+    void anItemOverATenthOfTheBoundIsNotKeptAndReplacesNothingStale() {
+        StreamCache cache = new StreamCache(100, 1_000);
+        StoredStream small = stream("x");
+        cache.put(small, 50);
+        cache.put(stream("x"), 101);
+        assertNull(cache.get("ns", "x"), "the older copy of x is gone too: it is stale");
+        cache.put(small, 50);
+        assertSame(small, cache.get("ns", "x"));
+        assertEquals(50, cache.bytes("ns", "x"));
+    }
+
+    @Test
+    void forgetRemovesTheCopyAndItsBytes() {
+        StreamCache cache = new StreamCache(100, 1_000);
+        cache.put(stream("x"), 500);
+        cache.forget("ns", "x");
+        assertNull(cache.get("ns", "x"));
+        for (int i = 0; i < 10; i++) {
+            cache.put(stream("y" + i), 100);
+        }
+        assertEquals(10, cache.size(), "the forgotten copy's bytes were given back");
+    }
+}
