@@ -82,32 +82,24 @@ public class ImageStreamMappingRest {
     }
 
     private Status record(Mapping m, CreateOptions options) {
-        // A write may start from this process's last copy of the stream (as kube's GuaranteedUpdate starts from
-        // the watch cache): its conditions catch a stale copy. A dry run writes nothing, so it reads.
-        Optional<StoredStream> copy = options.dryRun() ? Optional.empty() : streams.lastCopy(m.namespace(), m.stream());
-        boolean fresh = copy.isEmpty();
-        StoredStream stream = copy.orElseGet(() -> findStream(m));
+        Basis basis = new Basis(m, options.dryRun());
         NewImage image = newImage(m.image());
         boolean managed = "true".equals(m.image().path("metadata").path("annotations").path(ImageApi.ANNOTATION_MANAGED).asText());
         String created = Timestamps.now(clock);
         String reference = m.image().path("dockerImageReference").asText();
-        TagEvent seen = stream.head(m.tag());
         // A dry run learns whether the image exists by reading; a write learns it from its transaction.
         boolean existed = options.dryRun() && tooLarge(() -> images.exists(image));
         int conflicts = 0;
         int contended = 0;
         while (true) {
-            TagEvent event = TagHistory.event(created, reference, image.name(), stream.generation(), existed, managed,
-                    repository.dockerImageRepository(stream));
-            List<TagChange> changes = changes(stream, m, event);
+            TagEvent event = TagHistory.event(created, reference, image.name(), basis.stream.generation(), existed, managed,
+                    repository.dockerImageRepository(basis.stream));
+            List<TagChange> changes = changes(basis.stream, m, event);
             if (options.dryRun()) {
                 return Status.success(201);
             }
-            if (changes.isEmpty() && !fresh) {
-                // Nothing to write, decided from a copy: that must hold on the stream as it is.
-                stream = findStream(m);
-                fresh = true;
-                seen = stream.head(m.tag());
+            if (changes.isEmpty() && !basis.fresh) {
+                basis.readAgain(); // nothing to write, decided from a copy: that must hold on the stream as it is
                 continue;
             }
             if (changes.isEmpty() && existed) {
@@ -115,33 +107,61 @@ public class ImageStreamMappingRest {
             }
             try {
                 Optional<NewImage> toCreate = existed ? Optional.empty() : Optional.of(image);
-                StoredStream read = stream;
+                StoredStream read = basis.stream;
                 if (tooLarge(() -> streams.updateTags(read, changes, toCreate)) == TagWrite.WRITTEN) {
                     return Status.success(201);
                 }
                 existed = true; // decide again: a managed image that exists is tagged with the stream's repository
             } catch (ConflictException e) {
-                if (!fresh) {
-                    // Decided from a stale copy: start again from the stream as it is, as the request's first read.
-                    stream = findStream(m);
-                    fresh = true;
-                    seen = stream.head(m.tag());
+                if (!basis.fresh) {
+                    basis.readAgain(); // decided from a stale copy: start again, as from the request's first read
                     continue;
                 }
                 if (e.contention() ? ++contended == MAX_CONTENDED : ++conflicts == MAX_ATTEMPTS) {
                     throw conflict(m);
                 }
                 backOff(Math.min(MAX_ATTEMPTS, conflicts + contended));
-                stream = findStream(m);
-                if (changes(stream, m, event).isEmpty()) {
+                basis.readAgain();
+                if (changes(basis.stream, m, event).isEmpty()) {
                     // The tag already holds this event: the same mapping by another writer. The mapping is in place.
                     return Status.success(201);
                 }
                 // Another writer moved this very tag: the caller must decide again (the server's 409).
-                if (!sameImage(seen, stream.head(m.tag()))) {
+                if (!sameImage(basis.seen, basis.stream.head(m.tag()))) {
                     throw conflict(m);
                 }
             }
+        }
+    }
+
+    /**
+     * The stream a mapping is decided from. A write may start from this process's last copy of it (as kube's
+     * GuaranteedUpdate starts from the watch cache's): the write's conditions catch a stale copy. A dry run
+     * writes nothing to catch it, so it reads.
+     */
+    private final class Basis {
+        private final Mapping mapping;
+        StoredStream stream;
+        /** Read for this request, not a copy. */
+        boolean fresh;
+        /** The tag's newest event when the request first read the stream. */
+        TagEvent seen;
+
+        Basis(Mapping mapping, boolean dryRun) {
+            this.mapping = mapping;
+            Optional<StoredStream> copy = dryRun ? Optional.empty() : streams.lastCopy(mapping.namespace(), mapping.stream());
+            this.fresh = copy.isEmpty();
+            this.stream = copy.orElseGet(() -> findStream(mapping));
+            this.seen = stream.head(mapping.tag());
+        }
+
+        /** Reads the stream; the first read for this request (after a copy) is what the tag is compared with. */
+        void readAgain() {
+            stream = findStream(mapping);
+            if (!fresh) {
+                seen = stream.head(mapping.tag());
+            }
+            fresh = true;
         }
     }
 
