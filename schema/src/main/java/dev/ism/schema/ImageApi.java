@@ -20,6 +20,10 @@ public final class ImageApi {
 
     /** On a mapping's image: the integrated registry manages the image. */
     public static final String ANNOTATION_MANAGED = "openshift.io/image.managed";
+    /** On an image: the order of its {@code dockerImageLayers} ({@code ascending}: the manifest's). */
+    public static final String ANNOTATION_LAYERS_ORDER = "image.openshift.io/dockerLayersOrder";
+    /** On an image: {@code "true"} when the registry stores the manifest blob (it is dropped from the Image). */
+    public static final String ANNOTATION_MANIFEST_BLOB_STORED = "image.openshift.io/manifestBlobStored";
 
     private ImageApi() {
     }

@@ -37,7 +37,7 @@ import java.util.Set;
  */
 public final class ImageCompletion {
 
-    static final String ANNOTATION_MANIFEST_BLOB_STORED = "image.openshift.io/manifestBlobStored";
+    static final String ANNOTATION_MANIFEST_BLOB_STORED = ImageApi.ANNOTATION_MANIFEST_BLOB_STORED;
 
     /** Fields of a v1 Image, in the order the API server writes them. */
     private static final List<String> IMAGE_FIELDS = List.of(

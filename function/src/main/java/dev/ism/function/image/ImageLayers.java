@@ -1,5 +1,6 @@
 package dev.ism.function.image;
 
+import dev.ism.schema.ImageApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class ImageLayers {
 
-    static final String ANNOTATION_ORDER = "image.openshift.io/dockerLayersOrder";
+    static final String ANNOTATION_ORDER = ImageApi.ANNOTATION_LAYERS_ORDER;
     static final String ASCENDING = "ascending";
     static final String DESCENDING = "descending";
 
