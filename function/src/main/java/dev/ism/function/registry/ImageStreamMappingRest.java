@@ -105,6 +105,9 @@ public class ImageStreamMappingRest {
             if (changes.isEmpty() && existed) {
                 return Status.success(201);
             }
+            if (changes.size() > ImageStreams.MAX_TAG_CHANGES) {
+                throw tooManyTrackers(m, changes.size() - 1);
+            }
             try {
                 Optional<NewImage> toCreate = existed ? Optional.empty() : Optional.of(image);
                 StoredStream read = basis.stream;
@@ -219,6 +222,13 @@ public class ImageStreamMappingRest {
 
     private static ApiException notFound(Mapping m) {
         return new ApiException(Status.notFound(ImageApi.GROUP, ImageApi.MAPPINGS, m.stream()));
+    }
+
+    /** The tag and the spec tags tracking it are written in one transaction, which holds so many. */
+    private static ApiException tooManyTrackers(Mapping m, int trackers) {
+        return new ApiException(Status.invalid(ImageApi.GROUP, ImageApi.KIND_IMAGE_STREAM_MAPPING, m.stream(), List.of(
+                new Status.Cause("FieldValueTooMany", "Too many: " + trackers + ": must have at most "
+                        + (ImageStreams.MAX_TAG_CHANGES - 1) + " spec tags of the stream tracking the tag", "tag"))));
     }
 
     private static ApiException conflict(Mapping m) {

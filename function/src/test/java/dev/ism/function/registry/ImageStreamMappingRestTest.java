@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.model.TagEvent;
 import dev.ism.function.registry.storage.ConflictException;
+import dev.ism.function.registry.storage.ImageStreams;
 import dev.ism.schema.ImageStreamMappingValidator;
 import dev.ism.schema.Status;
 
@@ -215,6 +216,22 @@ class ImageStreamMappingRestTest {
         assertEquals(1, storage.tagWrites);
         assertEquals(Map.of("latest", List.of(head("tracked", "latest")), "stable", List.of(head("tracked", "latest"))),
                 storage.history(NS, "tracked"));
+    }
+
+    @Test
+    void moreTrackingSpecTagsThanOneWriteHoldsIs422() {
+        ObjectNode tracked = stream("many");
+        var tags = tracked.with("spec").putArray("tags");
+        for (int i = 0; i < ImageStreams.MAX_TAG_CHANGES; i++) {
+            tags.addObject().put("name", "t" + i).putObject("from").put("kind", "ImageStreamTag").put("name", "many:latest");
+        }
+        storage.create(NS, "many", tracked);
+
+        ApiException e = assertThrows(ApiException.class, () -> create(body("many", "latest", IMAGE_A, false), WRITE));
+
+        assertEquals(422, e.status().code());
+        assertEquals("tag", e.status().details().causes().get(0).field());
+        assertEquals(0, storage.tagWrites);
     }
 
     @Test
