@@ -36,6 +36,8 @@ if [ ! -f "$FLOOR/target/perf.jar" ]; then
 fi
 FJAR="$FLOOR/target/perf.jar"
 CP="$(cat bench/target/classpath.txt):$ROOT/bench/target/classes"
+# Production's logging (console only), not the test jar's logback-test.xml (which also writes a file).
+LOGGING="-Dlogback.configurationFile=$ROOT/bench/src/main/resources/logback-bench.xml"
 SER=$(tr ':' '\n' < bench/target/classpath.txt | grep 'aws-lambda-java-serialization' | head -1)
 LAMBDA_CP="$ROOT/function/target/ism-function-lambda.jar:$SER:$ROOT/bench/target/classes"
 FEVENT="$FLOOR/events/apigw-v2-ism-registry-push.json"
@@ -59,7 +61,7 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   for r in $(seq 1 "$ROUNDS"); do
     java -jar "$FJAR" floor-warm --body "$FBODY" --event "$FEVENT" --warmup 3 --iterations 5 --forks 1 > "$OUT/floor-warm-$r.txt" 2>&1
     java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi 3 -w 1s -i 5 -r 1s -f 1 \
-      -jvmArgsAppend "-Dism.repo=$ROOT" > "$OUT/warm-$r.txt" 2>&1
+      -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING" > "$OUT/warm-$r.txt" 2>&1
   done
   score() { awk -v b="$2" '$1 ~ ("\\." b "$") { for (i = 2; i <= NF; i++) if ($i == "avgt") { print $(i + 2); exit } }' "$1"; }
   say ""
@@ -146,7 +148,7 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
   # as mn:run starts it: its flags, then the plugin's own -XX:TieredStopAtLevel=1
   # shellcheck disable=SC2086
   env "${LAMBDA_ENV[@]}" ISM_DYNAMODB_EMBEDDED=false ISM_DYNAMODB_CREATE_TABLE=true ISM_PORT="$HTTP_PORT" \
-    java $LOCAL_FLAGS -XX:TieredStopAtLevel=1 -Dism.dev-dir="$ROOT/dev" -cp "$CP" dev.ism.function.Application > "$OUT/server.log" 2>&1 &
+    java $LOCAL_FLAGS -XX:TieredStopAtLevel=1 "$LOGGING" -Dism.dev-dir="$ROOT/dev" -cp "$CP" dev.ism.function.Application > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
     curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && break
