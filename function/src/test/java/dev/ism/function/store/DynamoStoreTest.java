@@ -303,7 +303,7 @@ class DynamoStoreTest {
     }
 
     @Test
-    void staleResourceVersionIsConflictAndWritesNothing() {
+    void aHeadChangedSinceTheReadIsAConflictAndWritesNothing() {
         store.create("stale", "app", stream("stale", "app"));
         StoredStream read = store.get("stale", "app").orElseThrow();
         TagEvent e1 = new TagEvent("2024-01-01T00:00:00Z", "r@sha256:1", "sha256:1", 1);
