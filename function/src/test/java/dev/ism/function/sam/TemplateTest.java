@@ -9,7 +9,6 @@ import dev.ism.function.store.DynamoStore;
 import dev.ism.function.store.EmbeddedDynamoDb;
 import dev.ism.function.support.Api;
 import io.micronaut.web.router.Router;
-import io.micronaut.web.router.UriRouteInfo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
