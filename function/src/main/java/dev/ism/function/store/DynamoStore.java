@@ -94,11 +94,13 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
         item.putAll(ItemCodec.encodeObject(stored));
         item.put(ItemCodec.RV, num(1));
         item.put(ItemCodec.STREAM_GENERATION, num(stored.path("metadata").path("generation").asLong(1)));
+        item.put(ItemCodec.STREAM_UID, str(stored.path("metadata").path("uid").asText("")));
         item.put(ItemCodec.HEADS, AttributeValue.fromM(Map.of()));
         int size = ItemSizes.of(item);
         if (size > ItemSizes.MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("ImageStream " + ns + "/" + name, size, ItemSizes.MAX_ITEM_BYTES);
         }
+        cache.forget(ns, name);
         if (!putIfAbsent("create ImageStream " + ns + "/" + name, item)) {
             throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", null);
         }

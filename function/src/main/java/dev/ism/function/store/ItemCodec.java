@@ -34,7 +34,8 @@ import static dev.ism.function.store.KeyLayout.str;
  *       (B): the same JSON gzip'ed, when the JSON is over {@value #COMPRESS_OVER} bytes;</li>
  *   <li>a tag event is {@code created} (S), {@code ref} (S: dockerImageReference), {@code image} (S),
  *       {@code gen} (N: generation); an attribute whose value is null is left out;</li>
- *   <li>a stream item also has {@code rv} (N): the resourceVersion, {@code gen} (N): its metadata.generation,
+ *   <li>a stream item also has {@code rv} (N): the resourceVersion, {@code gen} (N) and {@code uid} (S): its
+ *       metadata.generation and metadata.uid,
  *       and {@code heads} (M): tag name to the tag's newest event, with its {@code seq} (N) and {@code v} (S):
  *       the head's version, the id of the transaction that wrote it.</li>
  * </ul>
@@ -53,6 +54,8 @@ final class ItemCodec {
     static final String VERSION = "v";
     /** On the stream item: {@code metadata.generation}, which a tag write is conditioned on. */
     static final String STREAM_GENERATION = "gen";
+    /** On the stream item: {@code metadata.uid}, which a tag write is conditioned on (a stream made anew is another). */
+    static final String STREAM_UID = "uid";
     private static final String CREATED = "created";
     private static final String REF = "ref";
     private static final String IMAGE = "image";

@@ -28,8 +28,8 @@ import static dev.ism.function.store.KeyLayout.str;
 
 /**
  * The one transaction of a mapping ({@link ImageStreams#updateTags}): the stream item's update (its {@code rv}
- * advanced and each changed tag's head set, on condition that the stream's generation and those heads are the
- * ones read), the changed tags' event items, and the new image's item (on condition that no item has its key).
+ * advanced and each changed tag's head set, on condition that the stream's uid and generation and those heads
+ * are the ones read), the changed tags' event items, and the new image's item (on condition that no item has its key).
  * Items in that order, so that a cancellation's reasons say which condition failed.
  */
 final class TagTransaction {
@@ -54,12 +54,13 @@ final class TagTransaction {
         this.withImage = image != null;
         String eventsPk = KeyLayout.eventsPk(read.namespace(), read.name());
         StringBuilder update = new StringBuilder("SET #rv = #rv + :one");
-        StringBuilder condition = new StringBuilder("attribute_exists(#pk) AND #gen = :gen");
+        StringBuilder condition = new StringBuilder("attribute_exists(#pk) AND #gen = :gen AND #uid = :uid");
         Map<String, String> names = new HashMap<>(Map.of("#pk", KeyLayout.PK, "#rv", ItemCodec.RV,
-                "#gen", ItemCodec.STREAM_GENERATION, "#heads", ItemCodec.HEADS));
+                "#gen", ItemCodec.STREAM_GENERATION, "#uid", ItemCodec.STREAM_UID, "#heads", ItemCodec.HEADS));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":one", num(1));
         values.put(":gen", num(read.generation()));
+        values.put(":uid", str(read.object().path("metadata").path("uid").asText("")));
         Map<String, TagHead> heads = new TreeMap<>(read.heads());
         Set<String> seen = new HashSet<>();
         List<TransactWriteItem> events = new ArrayList<>();
@@ -114,6 +115,7 @@ final class TagTransaction {
         item.putAll(ItemCodec.encodeObject(read.object()));
         item.put(ItemCodec.RV, num(read.resourceVersion() + 1));
         item.put(ItemCodec.STREAM_GENERATION, num(read.generation()));
+        item.put(ItemCodec.STREAM_UID, str(read.object().path("metadata").path("uid").asText("")));
         Map<String, AttributeValue> encoded = new HashMap<>();
         heads.forEach((tag, head) -> encoded.put(tag, ItemCodec.encodeHead(head)));
         item.put(ItemCodec.HEADS, AttributeValue.fromM(encoded));

@@ -158,9 +158,10 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
         return Map.copyOf(images);
     }
 
-    /** The store's condition: the generation, and the heads of the tags written, as read. */
+    /** The store's condition: the stream (its uid), its generation, and the heads of the tags written, as read. */
     private static boolean changed(StoredStream read, StoredStream current, List<TagChange> changes) {
-        if (read.generation() != current.generation()) {
+        if (read.generation() != current.generation()
+                || !read.object().path("metadata").path("uid").equals(current.object().path("metadata").path("uid"))) {
             return true;
         }
         for (TagChange c : changes) {

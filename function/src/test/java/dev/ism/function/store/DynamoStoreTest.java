@@ -437,6 +437,23 @@ class DynamoStoreTest {
     }
 
     @Test
+    void aCopyOfAStreamMadeAnewUnderItsNameTakesNoWrite() {
+        store.create("anew", "app", stream("anew", "app"));
+        DynamoStore other = new DynamoStore(client, store.tableName());
+        StoredStream copy = other.get("anew", "app").orElseThrow();
+        // Elsewhere, the stream is removed and made again: same name, same generation, another uid.
+        client.deleteItem(b -> b.tableName(store.tableName())
+                .key(Map.of("pk", AttributeValue.fromS("ns/anew"), "sk", AttributeValue.fromS("imagestreams/app"))));
+        ObjectNode again = stream("anew", "app");
+        again.with("metadata").put("uid", "another-uid");
+        store.create("anew", "app", again);
+
+        assertThrows(ConflictException.class, () -> other.updateTags(copy,
+                List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1))), Optional.empty()));
+        assertEquals(Map.of(), store.get("anew", "app").orElseThrow().heads());
+    }
+
+    @Test
     void aStreamWhoseHeadsWouldNotFitIsRefusedWithoutWriting() {
         store.create("heads", "app", stream("heads", "app"));
         StoredStream read = store.get("heads", "app").orElseThrow();

@@ -53,8 +53,8 @@ public interface ImageStreams {
 
     /**
      * In one transaction: {@code image} created (when given), each change's event put at its seq and made its
-     * tag's head, and the stream's resourceVersion advanced, on condition that the stream's generation and the
-     * changed tags' heads are still those of {@code read}. Changes to other tags in between do not conflict: a
+     * tag's head, and the stream's resourceVersion advanced, on condition that the stream (its uid), its generation and
+     * the changed tags' heads are still those of {@code read}. Changes to other tags in between do not conflict: a
      * mapping's decision reads only its tags' heads and the stream's spec (which changes with its generation).
      *
      * @return {@link TagWrite#IMAGE_EXISTS} when {@code image} is given and one of its name exists (whatever its
