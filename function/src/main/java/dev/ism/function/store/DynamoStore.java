@@ -149,21 +149,19 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
         if (imageItem != null && !ItemSizes.fits(imageItem)) {
             // Too large to store, which matters only if it must be stored: an existing image's content is ignored.
             // exists() is true, or throws ItemTooLargeException when none exists.
-            exists(image.get());
+            exists(image.get().name(), imageItem);
             return TagWrite.IMAGE_EXISTS;
+        }
+        if (changes.isEmpty()) {
+            return imageItem == null || putIfAbsent("create Image " + image.get().name(), imageItem)
+                    ? TagWrite.WRITTEN : TagWrite.IMAGE_EXISTS;
         }
         String what = "update tags of ImageStream " + read.namespace() + "/" + read.name();
         // An explicit token (the SDK would generate one too): the SDK's own retries of this very call are then
         // idempotent for 10 minutes, so a lost response followed by a retry cannot look like a conflict. It is
         // also the version of the heads this transaction writes.
         String token = UUID.randomUUID().toString();
-        TagTransaction tx = new TagTransaction(calls.table(), read, changes, token, image.orElse(null), imageItem);
-        if (tx.items.isEmpty()) {
-            return TagWrite.WRITTEN;
-        }
-        if (changes.isEmpty()) {
-            return putIfAbsent("create Image " + image.get().name(), imageItem) ? TagWrite.WRITTEN : TagWrite.IMAGE_EXISTS;
-        }
+        TagTransaction tx = new TagTransaction(calls.table(), read, changes, token, imageItem);
         try {
             try {
                 calls.write(what, c -> c.transactWriteItems(b -> b.overrideConfiguration(calls.timeout())
@@ -189,11 +187,15 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
 
     @Override
     public boolean exists(NewImage image) {
-        String name = image.name();
+        return exists(image.name(), imageItem(image));
+    }
+
+    /** {@link #exists(NewImage)} of the image whose item is {@code item}. */
+    private boolean exists(String name, Map<String, AttributeValue> item) {
         if (calls.getItem("read Image " + name, KeyLayout.imageKey(name), KeyLayout.PK) != null) {
             return true;
         }
-        int size = ItemSizes.of(imageItem(image));
+        int size = ItemSizes.of(item);
         if (size > ItemSizes.MAX_ITEM_BYTES) {
             throw new ItemTooLargeException("Image " + name, size, ItemSizes.MAX_ITEM_BYTES);
         }

@@ -52,16 +52,6 @@ final class StreamCache {
         remove(key(namespace, name));
     }
 
-    /** The size the entry for {@code namespace}/{@code name} was kept with, or -1. */
-    synchronized long bytes(String namespace, String name) {
-        Entry e = entries.get(key(namespace, name));
-        return e == null ? -1 : e.bytes();
-    }
-
-    synchronized int size() {
-        return entries.size();
-    }
-
     private void remove(String key) {
         Entry old = entries.remove(key);
         if (old != null) {

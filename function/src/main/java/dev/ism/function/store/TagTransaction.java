@@ -1,6 +1,5 @@
 package dev.ism.function.store;
 
-import dev.ism.function.model.NewImage;
 import dev.ism.function.model.StoredStream;
 import dev.ism.function.model.TagChange;
 import dev.ism.function.model.TagHead;
@@ -43,15 +42,19 @@ final class TagTransaction {
 
     /**
      * The transaction's items; throws when a change is not allowed or the stream item would grow too large.
-     * {@code version} is the version of the heads it writes (unique per transaction).
+     * {@code version} is the version of the heads it writes (unique per transaction); {@code imageItem}, the new
+     * image's item, or null. At least one change: an image alone is a conditional put, no transaction.
      */
-    TagTransaction(String table, StoredStream read, List<TagChange> changes, String version, NewImage image,
+    TagTransaction(String table, StoredStream read, List<TagChange> changes, String version,
                    Map<String, AttributeValue> imageItem) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("a tag transaction changes at least one tag");
+        }
         if (changes.size() > ImageStreams.MAX_TAG_CHANGES) {
             throw new IllegalArgumentException("at most " + ImageStreams.MAX_TAG_CHANGES + " tag changes per write, got "
                     + changes.size());
         }
-        this.withImage = image != null;
+        this.withImage = imageItem != null;
         String eventsPk = KeyLayout.eventsPk(read.namespace(), read.name());
         StringBuilder update = new StringBuilder("SET #rv = #rv + :one");
         StringBuilder condition = new StringBuilder("attribute_exists(#pk) AND #gen = :gen AND #uid = :uid");
@@ -91,17 +94,15 @@ final class TagTransaction {
             events.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
         }
         after = new StoredStream(read.namespace(), read.name(), read.resourceVersion() + 1, read.object(), heads);
-        afterBytes = changes.isEmpty() ? 0 : checkStreamSize(read, heads);
-        if (!changes.isEmpty()) {
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(KeyLayout.streamKey(read.namespace(), read.name()))
-                    .updateExpression(update.toString())
-                    .conditionExpression(condition.toString())
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build()).build());
-            items.addAll(events);
-        }
+        afterBytes = checkStreamSize(read, heads);
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(KeyLayout.streamKey(read.namespace(), read.name()))
+                .updateExpression(update.toString())
+                .conditionExpression(condition.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build());
+        items.addAll(events);
         if (withImage) {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(imageItem)
                     .conditionExpression("attribute_not_exists(#pk)")

@@ -564,7 +564,7 @@ class DynamoStoreTest {
     void cancellationReasonsAreMapped() {
         StoredStream read = new StoredStream("ns", "n", 3, JSON.createObjectNode(), Map.of());
         List<TagChange> one = List.of(new TagChange("latest", 1, new TagEvent("c", "r", "i", 1)));
-        TagTransaction tags = new TagTransaction("t", read, one, "v1", null, null);
+        TagTransaction tags = new TagTransaction("t", read, one, "v1", null);
         assertThrows(ConflictException.class, () -> tags.cancelled("w", cancelled("ConditionalCheckFailed", "None")));
         assertTrue(assertThrows(ConflictException.class, () -> tags.cancelled("w", cancelled("None", "TransactionConflict")))
                 .contention());
@@ -575,7 +575,7 @@ class DynamoStoreTest {
         assertSame(validation, assertThrows(validation.getClass(), () -> tags.cancelled("w", validation)));
 
         NewImage image = new NewImage("sha256:x", image("sha256:x", "m"));
-        TagTransaction withImage = new TagTransaction("t", read, one, "v1", image, DynamoStore.imageItem(image));
+        TagTransaction withImage = new TagTransaction("t", read, one, "v1", DynamoStore.imageItem(image));
         assertEquals(TagWrite.IMAGE_EXISTS, withImage.cancelled("w", cancelled("None", "None", "ConditionalCheckFailed")));
         assertEquals(TagWrite.IMAGE_EXISTS,
                 withImage.cancelled("w", cancelled("ConditionalCheckFailed", "None", "ConditionalCheckFailed")));
