@@ -9,7 +9,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * A deliberately broken function, for {@link BrokenResponseIT} only: every {@code 422} answer leaves as
- * {@code 400} (the body is untouched). Switched on by {@link ProviderStateSettings#BREAK_422}.
+ * {@code 400} (the body is untouched). Switched on by {@link ProviderStateSettings#BREAK_422}. This filter breaks
+ * the local server; {@link LambdaTestTarget} breaks the Lambda handlers' answers alike (they run no HTTP filter).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = ProviderStateSettings.BREAK_422, value = "true")

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The tokens and rights of the provider states, changed while the function runs: an
@@ -26,23 +25,17 @@ import java.util.UUID;
  * {@code imagestreammappings} in {@code N}, {@code imagestreams} in {@code N} (ABAC has no per-verb
  * rules; this API serves only create, get and list on them), and read-only {@code images}
  * (cluster-scoped). A token without grants authenticates and may do nothing.
- *
- * <p>One more token, random per run, authenticates the state endpoint's own requests (see
- * {@link ProviderStateEndpointFilter}); its only right is that path, by an ABAC {@code nonResourcePath}
- * rule (the function authorizes every path that is not an API resource by path, as kube-apiserver does).
  */
 @Singleton
 @Requires(property = ProviderStateSettings.PROVIDER_STATES, value = "true")
 public class GrantedTokens implements Authenticator {
 
     static final String USER_PREFIX = "pact:";
-    static final String STATE_ENDPOINT_USER = "pact:provider-state-endpoint";
     private static final String GROUP = "image.openshift.io";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String stateEndpointToken = "pact-states-" + UUID.randomUUID();
     private final Map<String, Set<String>> grants = new LinkedHashMap<>();
-    private volatile AbacPolicy policy = AbacPolicy.parse(List.of(stateEndpointRule()));
+    private volatile AbacPolicy policy = AbacPolicy.parse(List.of());
 
     /** {@code token} authenticates, with the rights it has (none if new). */
     public synchronized void add(String token) {
@@ -90,15 +83,8 @@ public class GrantedTokens implements Authenticator {
         return policy;
     }
 
-    String stateEndpointToken() {
-        return stateEndpointToken;
-    }
-
     @Override
     public Optional<UserInfo> authenticate(String bearerToken) {
-        if (stateEndpointToken.equals(bearerToken)) {
-            return Optional.of(new UserInfo(STATE_ENDPOINT_USER, "", List.of()));
-        }
         synchronized (this) {
             return grants.containsKey(bearerToken)
                     ? Optional.of(new UserInfo(USER_PREFIX + bearerToken, "", List.of()))
@@ -113,7 +99,6 @@ public class GrantedTokens implements Authenticator {
 
     private void rebuild() {
         List<String> lines = new ArrayList<>();
-        lines.add(stateEndpointRule());
         grants.forEach((token, namespaces) -> {
             String user = USER_PREFIX + token;
             for (String ns : namespaces) {
@@ -139,14 +124,6 @@ public class GrantedTokens implements Authenticator {
         if (readonly) {
             spec.put("readonly", true);
         }
-        return r.toString();
-    }
-
-    private static String stateEndpointRule() {
-        ObjectNode r = JSON.createObjectNode();
-        r.put("apiVersion", AbacPolicy.API_VERSION);
-        r.put("kind", AbacPolicy.KIND);
-        r.putObject("spec").put("user", STATE_ENDPOINT_USER).put("nonResourcePath", ProviderStateSettings.STATE_PATH);
         return r.toString();
     }
 

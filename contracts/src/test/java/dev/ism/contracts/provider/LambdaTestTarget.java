@@ -48,11 +48,14 @@ public final class LambdaTestTarget implements TestTarget {
 
     private final Payload payload;
     private final RequestStreamHandler handler;
+    private final boolean break422;
 
     /** The handler of {@code payload} on the function's running application context. */
     public LambdaTestTarget(ApplicationContext context, Payload payload) {
         this.payload = payload;
         this.handler = payload == Payload.V2 ? new HttpApiHandler(context) : new RestApiHandler(context);
+        // The broken function of BrokenResponseIT, as its Lambda handlers answer (BrokenResponseFilter is the local server's).
+        this.break422 = context.getProperty(ProviderStateSettings.BREAK_422, Boolean.class).orElse(false);
     }
 
     @Override
@@ -90,7 +93,8 @@ public final class LambdaTestTarget implements TestTarget {
     @Override
     public ProviderResponse executeInteraction(Object client, Object request) {
         LambdaInvoke.Response r = LambdaInvoke.invoke(handler, (String) request, new TestLambdaContext());
-        return response(r.statusCode(), r.headers(), r.multiValueHeaders(), r.body(), r.base64());
+        int status = break422 && r.statusCode() == 422 ? 400 : r.statusCode();
+        return response(status, r.headers(), r.multiValueHeaders(), r.body(), r.base64());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.ism.function.api;
 
-import io.micronaut.http.HttpRequest;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,15 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The values of a query parameter as the client sent them, whatever the way in ({@link IncomingRequest}
- * picks the source). API Gateway's HTTP API (payload 2.0) joins repeated parameters with commas in
- * {@code queryStringParameters}, and Micronaut splits every value at its commas again, so that
- * {@code fieldManager=a,b} would become two values; the event's {@code rawQueryString} still has the query
- * as sent ({@link Raw}). The REST API (payload 1.0) gives every value apart in
- * {@code multiValueQueryStringParameters} ({@link Rest}). Over HTTP, Netty's decoding is used as it is
- * ({@link Decoded}). Nothing is parsed before a parameter is asked for.
+ * The values of a query parameter as the client sent them, whatever the way in. Over HTTP and through API
+ * Gateway's HTTP API (payload 2.0), the query as sent ({@link Raw}: the event's {@code rawQueryString}, since its
+ * {@code queryStringParameters} joins repeated parameters with commas, so that {@code fieldManager=a,b} could not
+ * be told from two values). The REST API (payload 1.0) gives every value apart in
+ * {@code multiValueQueryStringParameters} ({@link Rest}). Nothing is parsed before a parameter is asked for.
  */
-sealed interface QueryParameters {
+public sealed interface QueryParameters {
 
     /** Every value of {@code name}, in order; empty when absent. */
     List<String> all(String name);
@@ -46,14 +42,6 @@ sealed interface QueryParameters {
             }
             String value = single == null ? null : single.get(name);
             return value == null ? List.of() : List.of(value);
-        }
-    }
-
-    /** The framework's own decoding of the request's query. */
-    record Decoded(HttpRequest<?> request) implements QueryParameters {
-        @Override
-        public List<String> all(String name) {
-            return request.getParameters().getAll(name);
         }
     }
 

@@ -9,16 +9,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.ism.schema.Status;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,26 +29,27 @@ public final class Responses {
     private Responses() {
     }
 
-    public static MutableHttpResponse<byte[]> status(HttpRequest<?> request, Status status) {
-        return json(request, status.code(), status);
+    static ApiResponse status(Exchange x, Status status) {
+        return json(x, status.code(), status);
     }
 
-    public static MutableHttpResponse<byte[]> json(HttpRequest<?> request, int code, Object body) {
-        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(code))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(render(body, pretty(request)));
-        List<String> warnings = RequestContext.warnings(request).stream().map(Responses::warningHeader).toList();
-        if (IncomingRequest.of(request).transport() == IncomingRequest.Transport.HTTP_API && !warnings.isEmpty()) {
-            // micronaut-aws 4.11.0, payload 2.0: APIGatewayV2HTTPResponseServletResponse fills the event's
-            // `headers` with only the first value of each header (MapCollapseUtils.getSingleValueHeaders),
-            // and API Gateway's HTTP API ignores `multiValueHeaders`: a repeated header would lose all but
-            // its first value. So here the warnings go in one header, comma-joined, as the HTTP API itself
-            // combines repeated headers.
-            response.getHeaders().add("Warning", String.join(",", warnings));
-        } else {
-            warnings.forEach(w -> response.getHeaders().add("Warning", w));
+    /** {@code body} as JSON, with the request's warnings. */
+    static ApiResponse json(Exchange x, int code, Object body) {
+        return bytes(x, code, ApiResponse.JSON, render(body, pretty(x)));
+    }
+
+    /** {@code body} as it is, with the request's warnings. */
+    static ApiResponse bytes(Exchange x, int code, String contentType, byte[] body) {
+        List<ApiResponse.Header> headers = new ArrayList<>(x.warnings().size());
+        for (String w : x.warnings()) {
+            headers.add(new ApiResponse.Header("Warning", warningHeader(w)));
         }
-        return response;
+        return new ApiResponse(code, contentType, body, headers);
+    }
+
+    /** A Status alone, compact, for a request the API could not take in at all. */
+    public static ApiResponse status(Status status) {
+        return new ApiResponse(status.code(), ApiResponse.JSON, render(status, false), List.of());
     }
 
     /**
@@ -92,8 +88,8 @@ public final class Responses {
      * (unparsable: false); absent or empty, pretty for User-Agents starting with {@code curl},
      * {@code Wget} or {@code Mozilla/5.0} (case matters).
      */
-    static boolean pretty(HttpRequest<?> request) {
-        String pretty = IncomingRequest.of(request).query().first("pretty");
+    static boolean pretty(Exchange x) {
+        String pretty = x.request().query().first("pretty");
         if (pretty != null && !pretty.isEmpty()) {
             switch (pretty) {
                 case "1", "t", "T", "true", "TRUE", "True":
@@ -102,7 +98,7 @@ public final class Responses {
                     return false;
             }
         }
-        String agent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        String agent = x.header("User-Agent");
         if (agent == null) {
             return false;
         }

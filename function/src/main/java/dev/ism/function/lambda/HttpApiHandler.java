@@ -2,33 +2,62 @@ package dev.ism.function.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.ism.function.api.ApiRequest;
+import dev.ism.function.api.ApiResponse;
+import dev.ism.function.api.QueryParameters;
 import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The Lambda handler of an API Gateway HTTP API (payload format 2.0): template.yaml's {@code Handler}. The
- * event is read and the response written with the function's Jackson (see {@link JsonEventHandler}); the
- * request itself is served by {@link HttpApiFunction}, Micronaut's handler with a Status for the events
- * it cannot take in.
+ * The Lambda handler of an API Gateway HTTP API (payload format 2.0): template.yaml's {@code Handler} (see
+ * {@link JsonEventHandler}).
  */
 public class HttpApiHandler extends JsonEventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** As Lambda constructs it: a new application context in environments {@code function} and {@code lambda}. */
     public HttpApiHandler() {
-        this(new HttpApiFunction());
+        super(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class, LambdaContext.start(), true);
     }
 
     /** On an application context that exists already (tests, the local invoke tool, SnapStart priming). */
     public HttpApiHandler(ApplicationContext context) {
-        this(new HttpApiFunction(context));
-    }
-
-    private HttpApiHandler(HttpApiFunction function) {
-        super(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class, function);
+        super(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class, context, false);
     }
 
     @Override
-    APIGatewayV2HTTPResponse response(Status status) {
-        return HttpApiFunction.status(status);
+    Status refusal(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
+        String method = rc == null || rc.getHttp() == null ? null : rc.getHttp().getMethod();
+        return EventParts.refusal(method, event.getRawPath(), event.getHeaders(), event.getBody(), event.getIsBase64Encoded());
+    }
+
+    @Override
+    ApiRequest request(APIGatewayV2HTTPEvent event, String lambdaRequestId, long started) {
+        ApiRequest.Headers headers = EventParts.headers(event.getHeaders());
+        // rawQueryString is the query as sent; queryStringParameters joins a repeated parameter's values with commas.
+        QueryParameters query = event.getRawQueryString() != null ? new QueryParameters.Raw(event.getRawQueryString())
+                : new QueryParameters.Rest(null, event.getQueryStringParameters());
+        return new ApiRequest(ApiRequest.Transport.HTTP_API, event.getRequestContext().getHttp().getMethod(), event.getRawPath(),
+                headers, query, EventParts.body(event.getBody(), event.getIsBase64Encoded()),
+                ApiRequest.requestId(event.getRequestContext().getRequestId(), headers), lambdaRequestId, started);
+    }
+
+    /**
+     * The response event. An HTTP API ignores {@code multiValueHeaders}: a repeated header ({@code Warning}) goes
+     * into {@code headers} once, its values comma-joined, as the HTTP API itself combines repeated headers.
+     */
+    @Override
+    APIGatewayV2HTTPResponse response(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        EventParts.headerLists(response).forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.code())
+                .withHeaders(headers)
+                .withBody(EventParts.bodyText(response))
+                .withIsBase64Encoded(!EventParts.isText(response))
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.ism.function.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
@@ -9,7 +8,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.ism.function.api.ApiHandler;
+import dev.ism.function.api.ApiRequest;
+import dev.ism.function.api.ApiResponse;
+import dev.ism.function.api.Responses;
 import dev.ism.schema.Status;
+import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +22,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
- * A Lambda handler that reads the API Gateway event and writes the response event with the function's own
- * Jackson, around Micronaut's typed API Gateway handler.
+ * A Lambda handler of API Gateway events: reads the event with the function's own Jackson, hands the request
+ * to {@link ApiHandler} (the same that serves the local server) and writes the response event.
  *
  * <p>Why a stream handler: for a typed {@code RequestHandler}, the Lambda Java runtime deserializes the
  * event with its own serialization library (aws-lambda-java-serialization: a shaded Jackson with mix-ins for
@@ -31,6 +34,13 @@ import java.io.UncheckedIOException;
  * which the Jackson already on the class path maps without help. Unknown event fields are ignored (API
  * Gateway adds fields over time), absent ones stay null; null response fields are left out, as API Gateway
  * expects.
+ *
+ * <p>Why not micronaut-function-aws-api-proxy's handlers: they build a Micronaut HTTP request from the event and
+ * run it through Micronaut's router, filters and response encoding, which the API does not use (it routes and
+ * negotiates as kube-apiserver does, in {@link ApiHandler}); measured, they made a 422 cost ~20 times the
+ * floor's and most of a cold start (see bench/README.md). Their 4.11.0 version also registered two bean
+ * definitions per invocation, without bound (micronaut-aws, {@code DefaultLambdaContextFactory.registerSingletons}).
+ * Nothing here registers anything per invocation: the invocation's request id goes into the request as it is.
  *
  * <p>An event that is not JSON of the expected shape cannot come from API Gateway; it is answered with a
  * {@code 400} Status in the response event's shape rather than a Lambda error.
@@ -44,23 +54,27 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
-    private final RequestHandler<I, O> function;
-    private final Closeable closeFunction;
+    private final ApplicationContext context;
+    private final boolean ownsContext;
+    private final ApiHandler api;
 
-    <F extends RequestHandler<I, O> & Closeable> JsonEventHandler(Class<I> eventType, Class<O> responseType, F function) {
+    /**
+     * @param context     the function's application context
+     * @param ownsContext whether {@link #close} closes it (the context Lambda's construction started)
+     */
+    JsonEventHandler(Class<I> eventType, Class<O> responseType, ApplicationContext context, boolean ownsContext) {
         this.reader = EVENTS.readerFor(eventType);
         this.writer = EVENTS.writerFor(responseType);
-        this.function = function;
-        this.closeFunction = function;
+        this.context = context;
+        this.ownsContext = ownsContext;
+        this.api = context.getBean(ApiHandler.class);
     }
 
-    /** Closes the Micronaut function and its application context. */
+    /** Closes the application context, if this handler started it. */
     @Override
     public void close() {
-        try {
-            closeFunction.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (ownsContext) {
+            context.close();
         }
     }
 
@@ -73,16 +87,38 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
             // CharConversionException: Jackson guessed UTF-16 or UTF-32 from the first bytes and met a character
             // none is (found by LambdaEventFuzzTest). The log names the error, never a piece of the event.
             LOG.info("not an API Gateway event: {}", e.getClass().getSimpleName());
-            writer.writeValue(output, response(Status.badRequest("the event could not be read")));
+            writer.writeValue(output, response(Responses.status(Status.badRequest("the event could not be read"))));
             return;
         }
         if (event == null) { // the JSON text null
-            writer.writeValue(output, response(Status.badRequest("the event could not be read")));
+            writer.writeValue(output, response(Responses.status(Status.badRequest("the event could not be read"))));
             return;
         }
-        writer.writeValue(output, function.handleRequest(event, context));
+        writer.writeValue(output, response(serve(event, context == null ? null : context.getAwsRequestId())));
     }
 
-    /** A response event carrying this Status. */
-    abstract O response(Status status);
+    private ApiResponse serve(I event, String lambdaRequestId) {
+        long started = System.nanoTime();
+        Status refusal = refusal(event);
+        if (refusal != null) {
+            LOG.info("refused an unreadable event: status={} reason={}", refusal.code(), refusal.message());
+            return Responses.status(refusal);
+        }
+        try {
+            return api.serve(request(event, lambdaRequestId, started));
+        } catch (RuntimeException e) {
+            // the event's reading failed: ApiHandler itself answers every failure of its own
+            LOG.error("internal error: lambda_request_id={}", lambdaRequestId, e);
+            return Responses.status(Status.internalError());
+        }
+    }
+
+    /** The 400 for an event the API cannot take in (see {@link EventParts#refusal}), or null. */
+    abstract Status refusal(I event);
+
+    /** The request the event carries. */
+    abstract ApiRequest request(I event, String lambdaRequestId, long started);
+
+    /** The response event. */
+    abstract O response(ApiResponse response);
 }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ism.function.api.Paths;
 import dev.ism.function.api.Responses;
 import dev.ism.function.registry.ApiException;
 import dev.ism.function.registry.CreateOptions;
@@ -15,6 +14,7 @@ import dev.ism.function.registry.ImageStreamRest;
 import dev.ism.function.model.NewImage;
 import dev.ism.function.registry.storage.Images;
 import dev.ism.schema.Status;
+import dev.ism.schema.ImageApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
@@ -47,9 +47,9 @@ import java.util.Map;
  * <ol>
  *   <li>through the real Lambda handler ({@link HttpApiHandler}, as Lambda calls it, event bytes in and out), an API
  *   Gateway HTTP API event {@code POST .../namespaces/ism-snapstart-priming/imagestreammappings?dryRun=All}
- *   without a token: event mapping, routing, the filters, the blocking executor and the Status rendering;
+ *   without a token: reading the event, the API's access check, the Status rendering and the response event;
  *   it answers 401 before any route runs or DynamoDB is touched;</li>
- *   <li>the code behind that route, the mapping create the controller calls, with {@code dryRun=All} and the
+ *   <li>the code behind that route, the mapping create the API calls, with {@code dryRun=All} and the
  *   same body: the schema validator, Jackson decoding and a DynamoDB {@code GetItem} of the stream, which
  *   does not exist: 404, nothing written (with {@code dryRun} nothing would be written even if it existed);
  *   then the stream list of that namespace: a DynamoDB {@code Query}, read-only;</li>
@@ -64,7 +64,7 @@ public class SnapStartPriming implements Resource {
     /** A namespace no real stream lives in; any existing stream there is only read. */
     public static final String NAMESPACE = "ism-snapstart-priming";
     public static final String STREAM = "snapstart-priming";
-    public static final String PATH = Paths.GROUP_VERSION + "/namespaces/" + NAMESPACE + "/imagestreammappings";
+    public static final String PATH = ImageApi.PATH + "/namespaces/" + NAMESPACE + "/" + ImageApi.MAPPINGS;
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final String BODY_RESOURCE = "/dev/ism/function/lambda/priming-mapping.json";
@@ -157,7 +157,7 @@ public class SnapStartPriming implements Resource {
 
     /** The HTTP API (payload 2.0) event API Gateway would send for the priming request. */
     static APIGatewayV2HTTPEvent event(byte[] body) {
-        String routeKey = "POST " + Paths.GROUP_VERSION + Paths.MAPPINGS;
+        String routeKey = "POST " + ImageApi.PATH + "/namespaces/{namespace}/" + ImageApi.MAPPINGS;
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)

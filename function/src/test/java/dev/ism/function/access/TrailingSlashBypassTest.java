@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p><b>{@link #trailingSlashIsAuthorizedLikeThePath} FAILS against the current main code (a
  * bug):</b> {@code RequestInfo.of} does not recognise {@code .../imagestreams/<name>/} nor
  * {@code .../images/<name>/} as resource requests (the trailing slash makes a third part), so
- * {@code AccessFilter} skips authorization, while the router, which ignores the trailing slash,
+ * {@code AccessCheck} skips authorization, while the router, which ignores the trailing slash,
  * serves the stream or image: any authenticated user (here {@code dev-nobody-token}) reads every
  * stream in every namespace and every image (200). Other spellings are refused or not routed.
  */

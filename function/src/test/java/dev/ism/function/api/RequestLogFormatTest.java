@@ -12,7 +12,7 @@ class RequestLogFormatTest {
     @Test
     void durationsAsFormatWroteThem() {
         for (long micros : new long[] {0, 49, 50, 99, 100, 1234, 1249, 1250, 999_949, 999_950, 123_456_789}) {
-            assertEquals(String.format("%.1f", micros / 1000.0), RequestLogFilter.millis(micros), "micros " + micros);
+            assertEquals(String.format("%.1f", micros / 1000.0), RequestLog.millis(micros), "micros " + micros);
         }
     }
 
@@ -29,7 +29,7 @@ class RequestLogFormatTest {
             }
             String value = b.toString();
             String cut = value.length() > 256 ? value.substring(0, 256) + "..." : value;
-            assertEquals(cut.replaceAll("[\\p{Cntrl}\\s]", "_"), RequestContext.printable(value), value);
+            assertEquals(cut.replaceAll("[\\p{Cntrl}\\s]", "_"), RequestLog.printable(value), value);
         }
     }
 }

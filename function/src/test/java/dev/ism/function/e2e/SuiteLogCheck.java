@@ -78,7 +78,7 @@ class SuiteLogCheck {
             }
             if (e.group(1).equals("ERROR")) {
                 Matcher m = INTERNAL.matcher(e.group(3));
-                if (e.group(2).equals("dev.ism.function.api.ErrorController") && m.find()) {
+                if (e.group(2).equals("dev.ism.function.api.ApiHandler") && m.find()) {
                     internal.add(m.group(1));
                 } else {
                     others.add((i + 1) + ": " + abbreviate(lines.get(i)));

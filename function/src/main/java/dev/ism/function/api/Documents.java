@@ -1,0 +1,79 @@
+package dev.ism.function.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ism.function.discovery.Discovery;
+import dev.ism.function.discovery.OpenApiDocuments;
+import dev.ism.schema.ImageApi;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Discovery ({@code /api}, {@code /apis}, the group, the group version), {@code /version} and OpenAPI
+ * ({@code /openapi/v2}, {@code /openapi/v3}, the v3 document of the group version): fixed documents,
+ * each rendered once (compact and pretty) when the function starts; a request only picks the bytes.
+ * Aggregated discovery ({@code as=APIGroupDiscoveryList}) is not served: its Accept clauses are
+ * passed over by negotiation and the legacy documents answer, as clients expect of servers without it.
+ */
+@Singleton
+final class Documents {
+
+    /** The Kubernetes API level this server speaks (kubectl compares it with its own version). */
+    static final String MAJOR = "1";
+    static final String MINOR = "32";
+    static final String OPENAPI_V2 = "/openapi/v2";
+
+    private static final String OPENAPI_V3_GROUP_VERSION = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH;
+
+    /** The documents by their path. */
+    private final Map<String, Rendered> documents;
+    private final byte[] v2Protobuf;
+
+    Documents() {
+        OpenApiDocuments docs = new OpenApiDocuments();
+        documents = Map.of(
+                "/api", Rendered.of(Discovery.apiVersions()),
+                "/apis", Rendered.of(Discovery.groupList()),
+                "/apis/" + ImageApi.GROUP, Rendered.of(Discovery.group()),
+                ImageApi.PATH, Rendered.of(Discovery.resourceList()),
+                "/version", Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0")),
+                "/openapi/v3", Rendered.of(docs.v3Index()),
+                OPENAPI_V3_GROUP_VERSION, Rendered.ofJson(docs.v3()),
+                OPENAPI_V2, Rendered.ofJson(docs.v2()));
+        v2Protobuf = docs.v2Protobuf();
+    }
+
+    /** A document as compact and as pretty JSON. */
+    private record Rendered(byte[] compact, byte[] pretty) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static Rendered of(Object document) {
+            return new Rendered(Responses.render(document, false), Responses.render(document, true));
+        }
+
+        static Rendered ofJson(byte[] json) {
+            try {
+                return of(JSON.readValue(json, JsonNode.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Whether a document is served at {@code path} (its slashes at the end trimmed). */
+    boolean has(String path) {
+        return documents.containsKey(path);
+    }
+
+    /** The document at {@code path}: JSON, or for OpenAPI v2 the protobuf form client-go asks for (negotiated). */
+    ApiResponse answer(Exchange x, String path) {
+        if (path.equals(OPENAPI_V2) && x.output() == Negotiation.Output.OPENAPI_V2_PROTOBUF) {
+            return Responses.bytes(x, 200, Negotiation.OPENAPI_V2_PROTOBUF_TYPE, v2Protobuf);
+        }
+        Rendered document = documents.get(path);
+        return Responses.bytes(x, 200, ApiResponse.JSON, Responses.pretty(x) ? document.pretty() : document.compact());
+    }
+}

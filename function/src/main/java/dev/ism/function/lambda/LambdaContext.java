@@ -1,0 +1,21 @@
+package dev.ism.function.lambda;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+
+/** The application context of a function Lambda constructs: environments {@code function} and {@code lambda}. */
+final class LambdaContext {
+
+    /** The environment micronaut-function-aws names Lambda (its {@code MicronautLambdaContext.ENVIRONMENT_LAMBDA}). */
+    static final String ENVIRONMENT_LAMBDA = "lambda";
+
+    private LambdaContext() {
+    }
+
+    static ApplicationContext start() {
+        return ApplicationContext.builder()
+                .environments(Environment.FUNCTION, ENVIRONMENT_LAMBDA)
+                .deduceEnvironment(false)
+                .start();
+    }
+}
