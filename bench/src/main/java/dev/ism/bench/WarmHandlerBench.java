@@ -7,9 +7,8 @@ import dev.ism.function.support.Api;
 import dev.ism.function.support.LambdaEvents;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import dev.ism.function.lambda.HttpApiHandler;
+import dev.ism.function.lambda.LambdaContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -66,10 +65,8 @@ public class WarmHandlerBench {
     @Setup(Level.Trial)
     public void start() throws IOException {
         Path auth = Path.of(System.getProperty("ism.repo", ".")).resolve("dev/auth").toAbsolutePath();
-        // As the handler's own constructor builds it on Lambda: environments function and lambda, eager singletons.
-        ApplicationContextBuilder builder = ApplicationContext.builder();
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        context = builder.properties(Map.of(
+        // As the handler's own constructor builds it on Lambda (environments function and lambda).
+        context = LambdaContext.builder().properties(Map.of(
                 "ism.dynamodb.embedded", true,
                 "ism.dynamodb.create-table", true,
                 "ism.dynamodb.table-name", "bench-" + UUID.randomUUID(),

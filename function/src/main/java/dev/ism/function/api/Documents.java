@@ -10,11 +10,12 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Discovery ({@code /api}, {@code /apis}, the group, the group version), {@code /version} and OpenAPI
  * ({@code /openapi/v2}, {@code /openapi/v3}, the v3 document of the group version): fixed documents,
- * each rendered once (compact and pretty) when the function starts; a request only picks the bytes.
+ * each rendered once (compact and pretty), on first use; a request then only picks the bytes.
  * Aggregated discovery ({@code as=APIGroupDiscoveryList}) is not served: its Accept clauses are
  * passed over by negotiation and the legacy documents answer, as clients expect of servers without it.
  */
@@ -28,13 +29,33 @@ final class Documents {
 
     private static final String OPENAPI_V3_GROUP_VERSION = "/openapi/v3/" + OpenApiDocuments.V3_GROUP_VERSION_PATH;
 
-    /** The documents by their path. */
-    private final Map<String, Rendered> documents;
-    private final byte[] v2Protobuf;
+    /**
+     * The documents by their path, and OpenAPI v2 as protobuf: rendered on first use, not when the function starts
+     * (about 150 KB of OpenAPI JSON read, parsed and rendered several ways), since a cold start serving a registry's
+     * push never needs them.
+     */
+    private volatile Loaded loaded;
 
-    Documents() {
+    private record Loaded(Map<String, Rendered> documents, byte[] v2Protobuf) {
+    }
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                l = loaded;
+                if (l == null) {
+                    l = load();
+                    loaded = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    private static Loaded load() {
         OpenApiDocuments docs = new OpenApiDocuments();
-        documents = Map.of(
+        return new Loaded(Map.of(
                 "/api", Rendered.of(Discovery.apiVersions()),
                 "/apis", Rendered.of(Discovery.groupList()),
                 "/apis/" + ImageApi.GROUP, Rendered.of(Discovery.group()),
@@ -42,8 +63,7 @@ final class Documents {
                 "/version", Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0")),
                 "/openapi/v3", Rendered.of(docs.v3Index()),
                 OPENAPI_V3_GROUP_VERSION, Rendered.ofJson(docs.v3()),
-                OPENAPI_V2, Rendered.ofJson(docs.v2()));
-        v2Protobuf = docs.v2Protobuf();
+                OPENAPI_V2, Rendered.ofJson(docs.v2())), docs.v2Protobuf());
     }
 
     /** A document as compact and as pretty JSON. */
@@ -63,17 +83,20 @@ final class Documents {
         }
     }
 
+    private static final Set<String> PATHS = Set.of("/api", "/apis", "/apis/" + ImageApi.GROUP, ImageApi.PATH, "/version",
+            "/openapi/v3", OPENAPI_V3_GROUP_VERSION, OPENAPI_V2);
+
     /** Whether a document is served at {@code path} (its slashes at the end trimmed). */
     boolean has(String path) {
-        return documents.containsKey(path);
+        return PATHS.contains(path);
     }
 
     /** The document at {@code path}: JSON, or for OpenAPI v2 the protobuf form client-go asks for (negotiated). */
     ApiResponse answer(Exchange x, String path) {
         if (path.equals(OPENAPI_V2) && x.output() == Negotiation.Output.OPENAPI_V2_PROTOBUF) {
-            return Responses.bytes(x, 200, Negotiation.OPENAPI_V2_PROTOBUF_TYPE, v2Protobuf);
+            return Responses.bytes(x, 200, Negotiation.OPENAPI_V2_PROTOBUF_TYPE, loaded().v2Protobuf());
         }
-        Rendered document = documents.get(path);
+        Rendered document = loaded().documents().get(path);
         return Responses.bytes(x, 200, ApiResponse.JSON, Responses.pretty(x) ? document.pretty() : document.compact());
     }
 }

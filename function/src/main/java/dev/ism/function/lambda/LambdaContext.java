@@ -1,21 +1,26 @@
 package dev.ism.function.lambda;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 
 /** The application context of a function Lambda constructs: environments {@code function} and {@code lambda}. */
-final class LambdaContext {
+public final class LambdaContext {
 
     /** The environment micronaut-function-aws names Lambda (its {@code MicronautLambdaContext.ENVIRONMENT_LAMBDA}). */
-    static final String ENVIRONMENT_LAMBDA = "lambda";
+    public static final String ENVIRONMENT_LAMBDA = "lambda";
 
     private LambdaContext() {
     }
 
     static ApplicationContext start() {
+        return builder().start();
+    }
+
+    /** The context as Lambda's construction builds it, for more settings or environments (tests, benchmarks). */
+    public static ApplicationContextBuilder builder() {
         return ApplicationContext.builder()
                 .environments(Environment.FUNCTION, ENVIRONMENT_LAMBDA)
-                .deduceEnvironment(false)
-                .start();
+                .deduceEnvironment(false);
     }
 }

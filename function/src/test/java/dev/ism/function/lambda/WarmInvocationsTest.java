@@ -5,7 +5,6 @@ import dev.ism.function.support.LambdaEvents;
 import dev.ism.function.support.LambdaInvoke;
 import dev.ism.function.support.TestLambdaContext;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class WarmInvocationsTest {
     static void start() {
         // As the handler's no-argument constructor builds it on Lambda (environments function and lambda), plus the
         // test environment's DynamoDB Local and dev auth files.
-        context = ApplicationContext.builder().environments(Environment.FUNCTION, LambdaContext.ENVIRONMENT_LAMBDA, "test").start();
+        context = LambdaContext.builder().environments("test").start();
         handler = new HttpApiHandler(context);
     }
 
