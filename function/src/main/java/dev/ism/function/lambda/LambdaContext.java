@@ -13,7 +13,9 @@ public final class LambdaContext {
     private LambdaContext() {
     }
 
+    /** The context Lambda's construction of a handler starts, with {@link StartupPreload} beside it. */
     static ApplicationContext start() {
+        StartupPreload.start();
         return builder().start();
     }
 
