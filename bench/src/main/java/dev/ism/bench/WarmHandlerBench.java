@@ -61,6 +61,7 @@ public class WarmHandlerBench {
     private byte[] dryRun;
     private String push;
     private com.fasterxml.jackson.databind.node.ObjectNode image;
+    private long invocations;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -125,7 +126,7 @@ public class WarmHandlerBench {
     private byte[] invoke(byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new TestLambdaContext());
+            handler.handleRequest(new ByteArrayInputStream(event), out, new TestLambdaContext("bench-" + ++invocations));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

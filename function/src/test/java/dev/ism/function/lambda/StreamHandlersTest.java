@@ -67,4 +67,50 @@ class StreamHandlersTest {
         assertEquals(401, r.statusCode());
         assertFalse(r.json().contains("null"), r.json());
     }
+
+    /**
+     * Events no HTTP request could have become get a 400 Status from either payload's handler, before the API sees
+     * them: no method, a path that is no URI path, a header line HTTP does not allow, a body flagged base64 that is not.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"no method", "space in path", "relative path", "bad escape", "header name", "header value", "base64"})
+    void eventsNoHttpRequestCouldBeAnswer400OnBothPayloads(String what) throws IOException {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + Api.REGISTRY_TOKEN, "Content-Type", "application/json");
+        String path = Api.BASE + "/namespaces/myproject/imagestreams";
+        ObjectNode e2 = (ObjectNode) JSON.readTree(LambdaEvents.v2("POST", path, headers, "{}".getBytes(), false));
+        ObjectNode e1 = (ObjectNode) JSON.readTree(LambdaEvents.v1("POST", path, headers, "{}".getBytes(), false));
+        switch (what) {
+            case "no method" -> {
+                ((ObjectNode) e2.path("requestContext").path("http")).remove("method");
+                e1.remove("httpMethod");
+            }
+            case "space in path", "relative path", "bad escape" -> {
+                String bad = what.equals("space in path") ? path + "/a b" : what.equals("relative path") ? "apis/x" : path + "/%zz";
+                e2.put("rawPath", bad);
+                e1.put("path", bad);
+            }
+            case "header name", "header value" -> {
+                String name = what.equals("header name") ? "X Bad" : "X-Bad";
+                String value = what.equals("header name") ? "v" : "a\u0001b";
+                ((ObjectNode) e2.path("headers")).put(name, value);
+                ((ObjectNode) e1.path("headers")).put(name, value);
+                ObjectNode multi = e1.has("multiValueHeaders") && e1.get("multiValueHeaders").isObject()
+                        ? (ObjectNode) e1.get("multiValueHeaders") : e1.putObject("multiValueHeaders");
+                multi.putArray(name).add(value);
+            }
+            default -> {
+                e2.put("body", "not base64!").put("isBase64Encoded", true);
+                e1.put("body", "not base64!").put("isBase64Encoded", true);
+            }
+        }
+        int rows = API.scanAll().size();
+        for (var pair : new Object[][] {{v2, e2}, {v1, e1}}) {
+            LambdaInvoke.Response r = LambdaInvoke.invoke((JsonEventHandler<?, ?>) pair[0], pair[1].toString(), new TestLambdaContext());
+            assertEquals(400, r.statusCode(), what + " " + r.json());
+            JsonNode status = JSON.readTree(r.text());
+            assertEquals("BadRequest", status.path("reason").asText(), r.text());
+            assertFalse(r.json().contains("Exception"), r.json());
+        }
+        assertEquals(rows, API.scanAll().size(), "nothing written");
+    }
 }
