@@ -36,9 +36,9 @@ final class StartupPreload {
 
     /**
      * Starts the preloading threads and returns them (they end by themselves), when the JVM has more than one
-     * processor to run them on; else none. On one CPU the threads would only take turns with the context: measured,
-     * 2.2 to 2.4 s against 2.1 to 2.3 s without them (on two, 1.5 to 1.8 s against 1.9 to 2.3 s). A 1024 MB Lambda
-     * has a share of about 0.58 vCPU, which the JVM counts as one processor.
+     * processor to run them on; else none. On one CPU the threads would only take turns with the context: measured
+     * (ungated, pinned to one CPU), 2.2 to 2.4 s against 2.1 to 2.3 s without them; on two, 1.5 to 1.8 s against
+     * 1.9 to 2.3 s.
      */
     static List<Thread> start() {
         if (Runtime.getRuntime().availableProcessors() < 2) {
