@@ -48,7 +48,8 @@ final class StartupPreload {
                 thread("ism-preload-schema", () -> ImageStreamMappingValidator.withInternalRegistry(null)));
     }
 
-    private static void dynamoDb() {
+    /** The DynamoDB preload; throws the refused connection's exception, as it does every time (a test checks it). */
+    static void dynamoDb() {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("preload"));
         try (DynamoDbClient client = DynamoClients.builder(CLOSED_PORT, "us-east-1")
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))

@@ -1,6 +1,8 @@
 package dev.ism.function.lambda;
 
+import dev.ism.schema.ImageStreamMappingValidator;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.util.List;
 
@@ -10,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cold start's preloading threads: daemons (they never hold a JVM up), one per processor beyond the first at
- * most, and each ends by itself, its refused DynamoDB calls and all, without an error escaping.
+ * most, and each ends by itself, its refused DynamoDB calls and all, without an error escaping. Each preload does
+ * its work: the DynamoDB one gets as far as the HTTP connection (refused), the validator is built.
  */
 class StartupPreloadTest {
 
@@ -27,5 +30,16 @@ class StartupPreloadTest {
             t.join(120_000); // an upper bound only: each ends in about a second
             assertFalse(t.isAlive(), t.getName() + " still running");
         }
+    }
+
+    @Test
+    void theDynamoDbPreloadReachesTheConnection() {
+        SdkClientException refused = org.junit.jupiter.api.Assertions.assertThrows(SdkClientException.class, StartupPreload::dynamoDb);
+        assertTrue(String.valueOf(refused.getMessage()).contains("Unable to execute HTTP request"), refused.getMessage());
+    }
+
+    @Test
+    void theValidatorPreloadBuildsOne() {
+        assertTrue(ImageStreamMappingValidator.withInternalRegistry(null) != null);
     }
 }
