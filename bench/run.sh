@@ -4,6 +4,8 @@
 #   bash bench/run.sh
 # Needs ../shared/perf-floor (the floor; copied and built under bench/target/) or FLOOR_DIR=<its copy>.
 # Env: RUNS (cold runs per variant and side, default 5), ROUNDS (warm JMH rounds, default 2),
+#      WARMUP and ITERATIONS (1 s JMH warm-up and measured iterations of each warm benchmark, both
+#      sides, default 10 and 10: 3 s of warm-up left C2 still compiling our handler),
 #      LOAD_SECONDS (default 10), PORT (DynamoDB Local, default 8765), HTTP_PORT (default 8089),
 #      SKIP_WARM=1, SKIP_COLD=1, SKIP_LOAD=1.
 # Everything (raw outputs and summary.txt) goes to bench/target/run-<time>/.
@@ -12,6 +14,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${RUNS:-5}
 ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-10}
+ITERATIONS=${ITERATIONS:-10}
 LOAD_SECONDS=${LOAD_SECONDS:-10}
 PORT=${PORT:-8765}
 HTTP_PORT=${HTTP_PORT:-8089}
@@ -57,10 +61,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0==0) print "-"; else printf "%.
 
 # ---------- 1. warm (JMH), before DynamoDB Local takes any CPU ----------
 if [ "${SKIP_WARM:-0}" != 1 ]; then
-  echo "== warm: $ROUNDS rounds of floor-warm and WarmHandlerBench, alternating"
+  echo "== warm: $ROUNDS rounds of floor-warm and WarmHandlerBench + ValidatorBench, alternating ($WARMUP + $ITERATIONS s each)"
   for r in $(seq 1 "$ROUNDS"); do
-    java -jar "$FJAR" floor-warm --body "$FBODY" --event "$FEVENT" --warmup 3 --iterations 5 --forks 1 > "$OUT/floor-warm-$r.txt" 2>&1
-    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi 3 -w 1s -i 5 -r 1s -f 1 \
+    java -jar "$FJAR" floor-warm --body "$FBODY" --event "$FEVENT" --warmup "$WARMUP" --iterations "$ITERATIONS" --forks 1 > "$OUT/floor-warm-$r.txt" 2>&1
+    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main 'WarmHandlerBench|ValidatorBench' -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
       -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING" > "$OUT/warm-$r.txt" 2>&1
   done
   score() { awk -v b="$2" '$1 ~ ("\\." b "$") { for (i = 2; i <= NF; i++) if ($i == "avgt") { print $(i + 2); exit } }' "$1"; }
@@ -72,10 +76,13 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   o_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRun; done | median)
   o_reads=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRunReads; done | median)
   o_write=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" write; done | median)
+  o_vpush=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" validatePush; done | median)
+  o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" validateInvalid; done | median)
   o_own=$(awk -v a="$o_dry" -v b="$o_reads" 'BEGIN{printf "%.1f", a-b}')
   say "  dry run without its DynamoDB reads ($o_dry - $o_reads): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
   say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"
   say "  write (201, in-process DynamoDB Local): $o_write"
+  say "  the validator alone (schema module), the push: $o_vpush | parseValidate $f_pv | $(ratio "$o_vpush" "$f_pv");  an invalid mapping: $o_vinv"
 fi
 
 # ---------- 2. DynamoDB Local (the floor's), in the background ----------

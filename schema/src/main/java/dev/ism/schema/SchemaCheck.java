@@ -7,7 +7,6 @@ import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.OutputFormat;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -84,10 +83,10 @@ final class SchemaCheck {
 
     /** The schema's findings on {@code body}, in document order. */
     List<Finding> check(JsonNode body) {
-        if (Boolean.TRUE.equals(schema.validate(body, OutputFormat.BOOLEAN))) {
+        Set<ValidationMessage> messages = schema.validate(body);
+        if (messages.isEmpty()) {
             return List.of();
         }
-        Set<ValidationMessage> messages = schema.validate(body);
         List<Finding> findings = new ArrayList<>(messages.size());
         for (ValidationMessage m : messages) {
             findings.add(new Finding(m.getInstanceLocation(), m.getType(), m.getProperty()));
