@@ -34,15 +34,4 @@ public record ApiResponse(int code, String contentType, byte[] body, List<Header
     ApiResponse withoutBody() {
         return new ApiResponse(code, contentType, new byte[0], headers);
     }
-
-    /** Every value of header {@code name}, in order. */
-    public List<String> values(String name) {
-        List<String> values = new ArrayList<>();
-        for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
-                values.add(h.value());
-            }
-        }
-        return values;
-    }
 }

@@ -7,6 +7,7 @@ import dev.ism.function.api.RequestTarget;
 import dev.ism.schema.Status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +132,7 @@ final class EventParts {
         lists.put("Content-Type", List.of(response.contentType()));
         for (ApiResponse.Header h : response.headers()) {
             lists.merge(h.name(), List.of(h.value()), (a, b) -> {
-                List<String> joined = new java.util.ArrayList<>(a);
+                List<String> joined = new ArrayList<>(a);
                 joined.addAll(b);
                 return joined;
             });

@@ -38,7 +38,7 @@ import java.io.OutputStream;
  * <p>Why not micronaut-function-aws-api-proxy's handlers: they build a Micronaut HTTP request from the event and
  * run it through Micronaut's router, filters and response encoding, which the API does not use (it routes and
  * negotiates as kube-apiserver does, in {@link ApiHandler}); measured, they made a 422 cost ~20 times the
- * floor's and most of a cold start (see bench/README.md). Their 4.11.0 version also registered two bean
+ * floor's and a few tenths of a second of every cold start (see bench/README.md). Their 4.11.0 version also registered two bean
  * definitions per invocation, without bound (micronaut-aws, {@code DefaultLambdaContextFactory.registerSingletons}).
  * Nothing here registers anything per invocation: the invocation's request id goes into the request as it is.
  *
