@@ -61,10 +61,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b+0==0) print "-"; else printf "%.
 
 # ---------- 1. warm (JMH), before DynamoDB Local takes any CPU ----------
 if [ "${SKIP_WARM:-0}" != 1 ]; then
-  echo "== warm: $ROUNDS rounds of floor-warm and WarmHandlerBench + ValidatorBench, alternating ($WARMUP + $ITERATIONS s each)"
+  echo "== warm: $ROUNDS rounds of floor-warm, the schema's ValidationBenchmark and WarmHandlerBench, alternating ($WARMUP + $ITERATIONS s each)"
   for r in $(seq 1 "$ROUNDS"); do
     java -jar "$FJAR" floor-warm --body "$FBODY" --event "$FEVENT" --warmup "$WARMUP" --iterations "$ITERATIONS" --forks 1 > "$OUT/floor-warm-$r.txt" 2>&1
-    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main 'WarmHandlerBench|ValidatorBench' -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
+    # the schema module's own ValidationBenchmark (its bench profile compiles it with its test classes)
+    java -cp "$ROOT/schema/target/test-classes:$CP" org.openjdk.jmh.Main ValidationBenchmark -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
+      > "$OUT/validator-$r.txt" 2>&1
+    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
       -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING" > "$OUT/warm-$r.txt" 2>&1
   done
   score() { awk -v b="$2" '$1 ~ ("\\." b "$") { for (i = 2; i <= NF; i++) if ($i == "avgt") { print $(i + 2); exit } }' "$1"; }
@@ -76,8 +79,8 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   o_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRun; done | median)
   o_reads=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRunReads; done | median)
   o_write=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" write; done | median)
-  o_vpush=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" validatePush; done | median)
-  o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" validateInvalid; done | median)
+  o_vpush=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidate; done | median)
+  o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidateInvalid; done | median)
   o_own=$(awk -v a="$o_dry" -v b="$o_reads" 'BEGIN{printf "%.1f", a-b}')
   say "  dry run without its DynamoDB reads ($o_dry - $o_reads): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
   say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"

@@ -17,12 +17,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Parse and validation of the registry-push example ({@code examples/ism-registry-push-schema2.json}):
- * Jackson's parse alone, the validator on the parsed tree (schema and semantic rules), and both.
- * Run with {@code mvn -B -Pbench -pl schema clean verify -DskipTests}.
+ * Jackson's parse alone, the validator on the parsed tree (schema and semantic rules), and both; and both for an
+ * invalid mapping (the decoder, the schema's findings and the semantic rules, into a 422's causes).
+ * Run with {@code mvn -B -Pbench -pl schema clean verify -DskipTests}; {@code bench/run.sh} runs it too, beside the
+ * performance floor's {@code parseValidate}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +38,7 @@ public class ValidationBenchmark {
     private final ObjectMapper mapper = new ObjectMapper();
     private ImageStreamMappingValidator validator;
     private byte[] body;
+    private byte[] invalid;
     private JsonNode parsed;
 
     @Setup
@@ -43,6 +47,8 @@ public class ValidationBenchmark {
         try (InputStream in = ValidationBenchmark.class.getResourceAsStream("/examples/ism-registry-push-schema2.json")) {
             body = in.readAllBytes();
         }
+        invalid = "{\"kind\":\"ImageStreamMapping\",\"apiVersion\":\"image.openshift.io/v1\",\"metadata\":{\"name\":\"ruby\"},\"image\":{}}"
+                .getBytes(StandardCharsets.UTF_8);
         parsed = mapper.readTree(body);
         if (!(validator.validate(parsed, "myproject") instanceof Outcome.Valid)) {
             throw new IllegalStateException("the example must be valid");
@@ -62,5 +68,10 @@ public class ValidationBenchmark {
     @Benchmark
     public Outcome parseAndValidate() {
         return validator.validate(body, "myproject");
+    }
+
+    @Benchmark
+    public Outcome parseAndValidateInvalid() {
+        return validator.validate(invalid, "myproject");
     }
 }
