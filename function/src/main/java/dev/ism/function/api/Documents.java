@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Discovery ({@code /api}, {@code /apis}, the group, the group version), {@code /version} and OpenAPI
@@ -53,17 +54,22 @@ final class Documents {
         return l;
     }
 
+    /** Each document's path and how it is made, in one list: {@link #has} and {@link #load} both read it. */
+    private static final Map<String, Function<OpenApiDocuments, Rendered>> SOURCES = Map.of(
+            "/api", docs -> Rendered.of(Discovery.apiVersions()),
+            "/apis", docs -> Rendered.of(Discovery.groupList()),
+            "/apis/" + ImageApi.GROUP, docs -> Rendered.of(Discovery.group()),
+            ImageApi.PATH, docs -> Rendered.of(Discovery.resourceList()),
+            "/version", docs -> Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0")),
+            "/openapi/v3", docs -> Rendered.of(docs.v3Index()),
+            OPENAPI_V3_GROUP_VERSION, docs -> Rendered.ofJson(docs.v3()),
+            OPENAPI_V2, docs -> Rendered.ofJson(docs.v2()));
+
     private static Loaded load() {
         OpenApiDocuments docs = new OpenApiDocuments();
-        return new Loaded(Map.of(
-                "/api", Rendered.of(Discovery.apiVersions()),
-                "/apis", Rendered.of(Discovery.groupList()),
-                "/apis/" + ImageApi.GROUP, Rendered.of(Discovery.group()),
-                ImageApi.PATH, Rendered.of(Discovery.resourceList()),
-                "/version", Rendered.of(Discovery.version(MAJOR, MINOR, "v" + MAJOR + "." + MINOR + ".0")),
-                "/openapi/v3", Rendered.of(docs.v3Index()),
-                OPENAPI_V3_GROUP_VERSION, Rendered.ofJson(docs.v3()),
-                OPENAPI_V2, Rendered.ofJson(docs.v2())), docs.v2Protobuf());
+        Map<String, Rendered> documents = new HashMap<>();
+        SOURCES.forEach((path, source) -> documents.put(path, source.apply(docs)));
+        return new Loaded(Map.copyOf(documents), docs.v2Protobuf());
     }
 
     /** A document as compact and as pretty JSON. */
@@ -83,12 +89,9 @@ final class Documents {
         }
     }
 
-    private static final Set<String> PATHS = Set.of("/api", "/apis", "/apis/" + ImageApi.GROUP, ImageApi.PATH, "/version",
-            "/openapi/v3", OPENAPI_V3_GROUP_VERSION, OPENAPI_V2);
-
     /** Whether a document is served at {@code path} (its slashes at the end trimmed). */
     boolean has(String path) {
-        return PATHS.contains(path);
+        return SOURCES.containsKey(path);
     }
 
     /** The document at {@code path}: JSON, or for OpenAPI v2 the protobuf form client-go asks for (negotiated). */
