@@ -12,6 +12,7 @@ import dev.ism.schema.GoTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,8 @@ final class GoStruct {
     private final ObjectNode object;
     /** The decoding's verdict, one cell shared by a struct and every struct nested in it. */
     private final boolean[] failed;
+    /** The object's fields by folded name ({@link #fold}), made at the first lookup. */
+    private Map<String, JsonNode> fields;
 
     private GoStruct(ObjectNode object, boolean[] failed) {
         this.object = object;
@@ -162,15 +165,38 @@ final class GoStruct {
         return out;
     }
 
-    /** The field Go would fill: names compared without regard to case, the last matching key winning. */
+    /**
+     * The field Go would fill: names compared without regard to case, the last matching key winning. The
+     * object's keys are folded once, into {@link #fields}: a lookup per field, not a scan of every key (the
+     * config of an image has dozens of fields, each looked up).
+     */
     private JsonNode field(String name) {
-        JsonNode found = null;
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                found = e.getValue();
+        if (fields == null) {
+            fields = new HashMap<>();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                fields.put(fold(e.getKey()), e.getValue()); // a later key matching alike replaces an earlier one
             }
         }
-        return found;
+        return fields.get(fold(name));
+    }
+
+    /**
+     * {@code key} with each character folded as {@link String#equalsIgnoreCase} compares them (two characters
+     * match when their upper cases match or the lower cases of those do): two keys are equal ignoring case
+     * exactly when their folds are equal.
+     */
+    static String fold(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.toLowerCase(Character.toUpperCase(c)) != c) {
+                char[] folded = key.toCharArray();
+                for (int j = i; j < folded.length; j++) {
+                    folded[j] = Character.toLowerCase(Character.toUpperCase(folded[j]));
+                }
+                return new String(folded);
+            }
+        }
+        return key;
     }
 
     private boolean expect(boolean typeFits) {

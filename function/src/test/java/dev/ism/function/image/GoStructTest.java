@@ -32,6 +32,25 @@ class GoStructTest {
     void namesMatchWithoutCaseAndTheLastKeyWins() {
         assertEquals(Optional.of("second"), GoStruct.decode("{\"Name\":\"first\",\"NAME\":\"second\"}", s -> s.string("name")));
         assertEquals(Optional.of(7L), GoStruct.decode("{\"schemaversion\":7}", s -> s.int64("schemaVersion")));
+        // Go's case folding, as equalsIgnoreCase's: the Kelvin sign is a K, the long s an S
+        assertEquals(Optional.of("kelvin"), GoStruct.decode("{\"\u212Aind\":\"kelvin\",\"x\":1}", s -> s.string("kind")));
+        assertEquals(Optional.of(3L), GoStruct.decode("{\"\u017Fize\":3}", s -> s.int64("Size")));
+        assertEquals(Optional.of(""), GoStruct.decode("{\"sizes\":3,\"siz\":4}", s -> s.string("size")));
+    }
+
+    /** The folded keys the fields are found by are equal exactly when the keys are equal ignoring case. */
+    @Test
+    void foldingMatchesEqualsIgnoreCase() {
+        String names = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_\u00e9\u00c9\u00df";
+        for (int n = 0; n < names.length(); n++) {
+            String name = String.valueOf(names.charAt(n));
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                String key = String.valueOf((char) c);
+                assertEquals(key.equalsIgnoreCase(name), GoStruct.fold(key).equals(GoStruct.fold(name)), () -> key + " vs " + name);
+            }
+        }
+        assertEquals("config", GoStruct.fold("Config"));
+        assertEquals("config", GoStruct.fold("CONFIG"));
     }
 
     @Test
