@@ -28,6 +28,14 @@ import java.util.Optional;
 public final class TokenFileAuthenticator implements Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenFileAuthenticator.class);
+    /** Each thread's SHA-256 (a MessageDigest is not thread-safe; getInstance per request costs a provider lookup). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    });
 
     private final Map<String, UserInfo> usersByDigest;
 
@@ -113,11 +121,6 @@ public final class TokenFileAuthenticator implements Authenticator {
     }
 
     private static String digest(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }
