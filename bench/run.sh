@@ -77,12 +77,13 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   f_pv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/floor-warm-$r.txt" parseValidate; done | median)
   o_inv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" invalid; done | median)
   o_dry=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRun; done | median)
-  o_reads=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" dryRunReads; done | median)
+  # dryRunOwn's counters: the handler's own nanoseconds (less its time in DynamoDB calls) and its requests
+  o_own=$(for r in $(seq 1 "$ROUNDS"); do awk -v a="$(score "$OUT/warm-$r.txt" 'dryRunOwn:ownNanos')" \
+    -v b="$(score "$OUT/warm-$r.txt" 'dryRunOwn:requests')" 'BEGIN{ if (b > 0) printf "%.1f\n", a / b / 1000 }'; done | median)
   o_write=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-$r.txt" write; done | median)
   o_vpush=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidate; done | median)
   o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidateInvalid; done | median)
-  o_own=$(awk -v a="$o_dry" -v b="$o_reads" 'BEGIN{printf "%.1f", a-b}')
-  say "  dry run without its DynamoDB reads ($o_dry - $o_reads): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
+  say "  dry run without its DynamoDB calls (dryRunOwn; the whole dry run: $o_dry): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
   say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"
   say "  write (201, in-process DynamoDB Local): $o_write"
   say "  the validator alone (schema module), the push: $o_vpush | parseValidate $f_pv | $(ratio "$o_vpush" "$f_pv");  an invalid mapping: $o_vinv"
@@ -166,13 +167,17 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
     sleep 0.25
   done
   say ""
-  say "throughput, mappings/s vs the floor's TransactWriteItems/s (${LOAD_SECONDS} s after 3 s warm-up): ours | floor | ratio"
+  say "throughput, mappings/s vs the floor's TransactWriteItems/s (${LOAD_SECONDS} s after 3 s warm-up)"
+  say "  our load generator on kept-alive sockets (socket) and on the JDK's HttpClient (jdk): socket | jdk | floor | ratios"
   for k in 1 4 16; do
-    java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$k" "$LOAD_SECONDS" 3 > "$OUT/load-$k.txt" 2>&1
+    for client in socket jdk; do
+      java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$k" "$LOAD_SECONDS" 3 "$client" > "$OUT/load-$k-$client.txt" 2>&1
+    done
     java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k.txt" 2>&1
-    o=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k.txt")
+    os=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k-socket.txt")
+    oj=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k-jdk.txt")
     f=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/raw-$k.txt")
-    say "  K=$k: $o | $f | $(ratio "$o" "$f")   ours: $(grep ops_per_s "$OUT/load-$k.txt")"
+    say "  K=$k: $os | $oj | $f | $(ratio "$os" "$f") $(ratio "$oj" "$f")   $(grep -h ops_per_s "$OUT/load-$k-socket.txt" "$OUT/load-$k-jdk.txt" | tr '\n' ' ')"
   done
   say "  peak RSS of the local server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$SERVER_PID/status)"
 fi
