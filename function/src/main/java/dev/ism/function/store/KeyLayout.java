@@ -55,7 +55,17 @@ final class KeyLayout {
         if (seq < 0) {
             throw new IllegalArgumentException("seq must not be negative: " + seq);
         }
-        return TAG_SK_PREFIX + tag + "/" + String.format("%019d", seq);
+        return TAG_SK_PREFIX + tag + "/" + zeroPadded(seq);
+    }
+
+    /**
+     * {@code seq} in 19 ASCII digits, zeros first, so that keys sort as numbers. Not {@code String.format("%019d")}:
+     * that writes the default locale's digits (Thai or Arabic-Indic ones under some locales) into a storage key,
+     * and builds a Formatter per call.
+     */
+    static String zeroPadded(long seq) {
+        String digits = Long.toString(seq);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 
     /** The tag of an event item's sort key. */
