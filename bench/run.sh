@@ -42,6 +42,8 @@ FJAR="$FLOOR/target/perf.jar"
 CP="$(cat bench/target/classpath.txt):$ROOT/bench/target/classes"
 # Production's logging (console only), not the test jar's logback-test.xml (which also writes a file).
 LOGGING="-Dlogback.configurationFile=$ROOT/bench/src/main/resources/logback-bench.xml"
+LOGGING_WARM="-Dlogback.configurationFile=$ROOT/bench/src/main/resources/logback-bench-file.xml"
+LOGGING_QUIET="-Dlogback.configurationFile=$ROOT/bench/src/main/resources/logback-bench-quiet.xml"
 SER=$(tr ':' '\n' < bench/target/classpath.txt | grep 'aws-lambda-java-serialization' | head -1)
 LAMBDA_CP="$ROOT/function/target/ism-function-lambda.jar:$SER:$ROOT/bench/target/classes"
 FEVENT="$FLOOR/events/apigw-v2-ism-registry-push.json"
@@ -67,8 +69,12 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
     # the schema module's own ValidationBenchmark (its bench profile compiles it with its test classes)
     java -cp "$ROOT/schema/target/test-classes:$CP" org.openjdk.jmh.Main ValidationBenchmark -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
       > "$OUT/validator-$r.txt" 2>&1
+    # the request log lines to a file, a write each, as Lambda's stdout takes them (see logback-bench-file.xml)
     java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main WarmHandlerBench -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
-      -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING" > "$OUT/warm-$r.txt" 2>&1
+      -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING_WARM -Dism.bench.log=$OUT/warm-requests.log" > "$OUT/warm-$r.txt" 2>&1
+    # the 422 once more without the request log line
+    java -Dism.repo="$ROOT" -cp "$CP" org.openjdk.jmh.Main 'WarmHandlerBench.invalid' -wi "$WARMUP" -w 1s -i "$ITERATIONS" -r 1s -f 1 \
+      -jvmArgsAppend "-Dism.repo=$ROOT $LOGGING_QUIET" > "$OUT/warm-quiet-$r.txt" 2>&1
   done
   score() { awk -v b="$2" '$1 ~ ("\\." b "$") { for (i = 2; i <= NF; i++) if ($i == "avgt") { print $(i + 2); exit } }' "$1"; }
   say ""
@@ -85,6 +91,8 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidateInvalid; done | median)
   say "  dry run without its DynamoDB calls (dryRunOwn; the whole dry run: $o_dry): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
   say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"
+  o_quiet=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-quiet-$r.txt" invalid; done | median)
+  say "  invalid body (422) without the request log line: $o_quiet | handleDryRun $f_dry | $(ratio "$o_quiet" "$f_dry")"
   say "  write (201, in-process DynamoDB Local): $o_write"
   say "  the validator alone (schema module), the push: $o_vpush | parseValidate $f_pv | $(ratio "$o_vpush" "$f_pv");  an invalid mapping: $o_vinv"
 fi
