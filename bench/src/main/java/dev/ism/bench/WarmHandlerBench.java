@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code invalid}: an authorized mapping whose body is invalid: 422, no DynamoDB call;</li>
  *   <li>{@code dryRun}: the registry's push with {@code ?dryRun=All} into an existing stream: 201,
- *   writing nothing, after the DynamoDB reads of {@code dryRunReads};</li>
+ *   writing nothing, after reading the stream and whether the image exists;</li>
  *   <li>{@code dryRunOwn}: the same dry run, with the time the handler's thread spent inside its DynamoDB calls
  *   taken out of each request ({@link TimedDynamoDb}): its counters {@code ownNanos / requests} are the function's
  *   own cost of a dry run, the figure compared with the floor's {@code handleDryRun} (which calls no database);</li>

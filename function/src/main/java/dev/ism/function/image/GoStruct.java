@@ -182,8 +182,9 @@ final class GoStruct {
 
     /**
      * {@code key} with each character folded as {@link String#equalsIgnoreCase} compares them (two characters
-     * match when their upper cases match or the lower cases of those do): two keys are equal ignoring case
-     * exactly when their folds are equal.
+     * match when their upper cases match or the lower cases of those do): a key equals a field name (ASCII, as
+     * every Go field name here) ignoring case exactly when their folds are equal ({@code GoStructTest} checks
+     * every char). Surrogates are left as they are: no field name has a character outside the BMP.
      */
     static String fold(String key) {
         for (int i = 0; i < key.length(); i++) {
