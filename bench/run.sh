@@ -178,16 +178,17 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
   say "throughput, mappings/s vs the floor's TransactWriteItems/s (${LOAD_SECONDS} s after 3 s warm-up)"
   say "  our load generator on kept-alive sockets (socket) and on the JDK's HttpClient (jdk): socket | jdk | floor (mean of a run before and one after ours) | ratios"
   # the floor before and after ours (their mean is the yardstick): DynamoDB Local speeds up as it warms
+  ops() { sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$@"; }
   for k in 1 4 16; do
     java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k-before.txt" 2>&1
     for client in socket jdk; do
       java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$k" "$LOAD_SECONDS" 3 "$client" > "$OUT/load-$k-$client.txt" 2>&1
     done
     java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k-after.txt" 2>&1
-    os=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k-socket.txt")
-    oj=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/load-$k-jdk.txt")
-    f=$(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | awk '{s += $1} END {printf "%.1f", s / NR}')
-    say "  K=$k: $os | $oj | $f | $(ratio "$os" "$f") $(ratio "$oj" "$f")   floor before/after: $(sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | tr '\n' ' ')"
+    os=$(ops "$OUT/load-$k-socket.txt")
+    oj=$(ops "$OUT/load-$k-jdk.txt")
+    f=$(ops "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | awk '{s += $1} END {printf "%.1f", s / NR}')
+    say "  K=$k: $os | $oj | $f | $(ratio "$os" "$f") $(ratio "$oj" "$f")   floor before/after: $(ops "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | tr '\n' ' ')"
   done
   say "  peak RSS of the local server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$SERVER_PID/status)"
 fi
