@@ -43,7 +43,7 @@ class LambdaEventFuzzTest {
             head = "HEAD".equals(e.path("requestContext").path("http").path("method").asText());
             event = JSON.writeValueAsString(e);
         }
-        assertNull(LambdaFuzzTest.broken(API.invokeV2(event), head), event);
+        assertNull(LambdaFuzzTest.broken(API.invokeV2(event), head, event), event);
     }
 
     /** The same property for a long run: 10 minutes over the same inputs. */
