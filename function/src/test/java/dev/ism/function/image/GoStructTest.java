@@ -38,6 +38,19 @@ class GoStructTest {
         assertEquals(Optional.of(""), GoStruct.decode("{\"sizes\":3,\"siz\":4}", s -> s.string("size")));
     }
 
+    /** A small object is scanned for a field, a large one indexed by folded key: the same field either way. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5, 6, 7, 20})
+    void smallAndLargeObjectsFindTheSameField(int others) {
+        StringBuilder fill = new StringBuilder();
+        for (int i = 0; i < others; i++) {
+            fill.append("\"other").append(i).append("\":").append(i).append(',');
+        }
+        String json = "{" + fill + "\"Name\":\"first\",\"\u212Aind\":\"kelvin\",\"NAME\":\"second\"}";
+        assertEquals(Optional.of(List.of("second", "kelvin", "", "", 0L)), GoStruct.decode(json,
+                s -> List.of(s.string("name"), s.string("kind"), s.string("nam"), s.string("names"), s.int64("Other"))));
+    }
+
     /** The folded keys the fields are found by are equal exactly when the keys are equal ignoring case. */
     @Test
     void foldingMatchesEqualsIgnoreCase() {
