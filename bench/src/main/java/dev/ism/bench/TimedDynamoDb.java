@@ -2,13 +2,16 @@ package dev.ism.bench;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +27,7 @@ import java.util.function.Consumer;
  * often as in a warm Lambda under traffic (a dry run through DynamoDB Local takes milliseconds, so in the
  * seconds of a benchmark its once-per-request code would run only a few thousand times, too few for the JIT's
  * last tier: the floor's path runs a million times in the same seconds). The time of those answers is still
- * counted as DynamoDB's.
+ * counted as DynamoDB's. Each is a deep copy of the first, as a new response would be.
  */
 final class TimedDynamoDb implements BeanCreatedEventListener<DynamoDbClient> {
 
@@ -90,14 +93,33 @@ final class TimedDynamoDb implements BeanCreatedEventListener<DynamoDbClient> {
         List<Object> asked = List.of(request.tableName(), request.key(), String.valueOf(request.projectionExpression()),
                 String.valueOf(request.expressionAttributeNames()), String.valueOf(request.consistentRead()));
         GetItemResponse answer = replay ? ANSWERED.get(asked) : null;
-        if (answer == null) {
-            spent[2]++;
-            answer = client.getItem(request);
-            if (ANSWERED.size() < MAX_ANSWERS || ANSWERED.containsKey(asked)) { // bounded, whatever a benchmark reads
-                ANSWERED.put(asked, answer);
-            }
+        if (answer != null) {
+            // a copy, as a new response would be: nothing of the function's may take an answer for the same by identity
+            return answer.hasItem() ? answer.toBuilder().item(copy(answer.item())).build() : answer;
+        }
+        spent[2]++;
+        answer = client.getItem(request);
+        if (ANSWERED.size() < MAX_ANSWERS || ANSWERED.containsKey(asked)) { // bounded, whatever a benchmark reads
+            ANSWERED.put(asked, answer);
         }
         return answer;
+    }
+
+    private static Map<String, AttributeValue> copy(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> out = new HashMap<>();
+        item.forEach((k, v) -> out.put(new String(k), copy(v)));
+        return out;
+    }
+
+    private static AttributeValue copy(AttributeValue v) {
+        return switch (v.type()) {
+            case S -> AttributeValue.fromS(new String(v.s()));
+            case N -> AttributeValue.fromN(new String(v.n()));
+            case B -> AttributeValue.fromB(SdkBytes.fromByteArray(v.b().asByteArray()));
+            case M -> AttributeValue.fromM(copy(v.m()));
+            case L -> AttributeValue.fromL(v.l().stream().map(TimedDynamoDb::copy).toList());
+            default -> v.toBuilder().build();
+        };
     }
 
     private static Object invoke(DynamoDbClient client, Method method, Object[] args) throws Throwable {

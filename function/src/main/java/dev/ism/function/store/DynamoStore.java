@@ -113,8 +113,13 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
             cache.forget(ns, name);
             return Optional.empty();
         }
-        StoredStream stream = ItemCodec.decodeStream(item);
-        cache.put(stream, ItemSizes.of(item));
+        // A stream read again as this process last read or wrote it (a dry run's, a retry's) is not decoded again.
+        List<AttributeValue> source = ItemCodec.streamSource(item);
+        StoredStream stream = cache.get(ns, name, source);
+        if (stream == null) {
+            stream = ItemCodec.decodeStream(item);
+            cache.put(stream, ItemSizes.of(item), source);
+        }
         return Optional.of(stream);
     }
 
@@ -173,7 +178,7 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
             cache.forget(read.namespace(), read.name()); // a conflict, or a write that may or may not have been made
             throw e;
         }
-        cache.put(tx.after, tx.afterBytes);
+        cache.put(tx.after, tx.afterBytes, ItemCodec.streamSource(tx.afterItem));
         return TagWrite.WRITTEN;
     }
 

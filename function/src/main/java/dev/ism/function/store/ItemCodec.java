@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -117,6 +119,14 @@ final class ItemCodec {
         }
         return new StoredStream(pk.substring("ns/".length()), sk.substring(KeyLayout.STREAM_SK_PREFIX.length()),
                 Long.parseLong(item.get(RV).n()), decodeObject(item), heads);
+    }
+
+    /**
+     * The attributes of a stream item that {@link #decodeStream} reads besides its key: two items of one key with equal
+     * sources decode to equal streams. Its elements may be null.
+     */
+    static List<AttributeValue> streamSource(Map<String, AttributeValue> item) {
+        return Arrays.asList(item.get(RV), item.get(HEADS), item.get(OBJ), item.get(OBJZ));
     }
 
     /** The event's attributes, as an event item holds them (without its key). */

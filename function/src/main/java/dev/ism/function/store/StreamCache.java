@@ -1,8 +1,10 @@
 package dev.ism.function.store;
 
 import dev.ism.function.model.StoredStream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ import java.util.Map;
  */
 final class StreamCache {
 
-    private record Entry(StoredStream stream, long bytes) {
+    /** A copy, the size of its item, and the attributes it was decoded from ({@link ItemCodec#streamSource}). */
+    private record Entry(StoredStream stream, long bytes, List<AttributeValue> source) {
     }
 
     private final int maxEntries;
@@ -31,14 +34,26 @@ final class StreamCache {
         return e == null ? null : e.stream();
     }
 
-    /** Keeps {@code stream}, whose item takes about {@code itemBytes}; an item over a tenth of the bound is not kept. */
-    synchronized void put(StoredStream stream, long itemBytes) {
+    /**
+     * The copy of the stream, if it was decoded from the attributes {@code source} (so that decoding them again would
+     * give it again); else null.
+     */
+    synchronized StoredStream get(String namespace, String name, List<AttributeValue> source) {
+        Entry e = entries.get(key(namespace, name));
+        return e == null || !source.equals(e.source()) ? null : e.stream();
+    }
+
+    /**
+     * Keeps {@code stream}, decoded from the attributes {@code source}, whose item takes about {@code itemBytes}; an
+     * item over a tenth of the bound is not kept.
+     */
+    synchronized void put(StoredStream stream, long itemBytes, List<AttributeValue> source) {
         String key = key(stream.namespace(), stream.name());
         remove(key);
         if (itemBytes > maxBytes / 10) {
             return;
         }
-        entries.put(key, new Entry(stream, itemBytes));
+        entries.put(key, new Entry(stream, itemBytes, source));
         bytes += itemBytes;
         var eldest = entries.entrySet().iterator();
         while (entries.size() > maxEntries || bytes > maxBytes) {

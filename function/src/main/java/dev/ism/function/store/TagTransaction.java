@@ -36,7 +36,8 @@ final class TagTransaction {
     final List<TransactWriteItem> items = new ArrayList<>();
     /** The stream as it is once the transaction is written (its resourceVersion as if none came between). */
     final StoredStream after;
-    /** The size of the stream item once written. */
+    /** The stream item once written (as if none came between), and its size. */
+    final Map<String, AttributeValue> afterItem;
     final int afterBytes;
     private final boolean withImage;
 
@@ -94,7 +95,11 @@ final class TagTransaction {
             events.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
         }
         after = new StoredStream(read.namespace(), read.name(), read.resourceVersion() + 1, read.object(), heads);
-        afterBytes = checkStreamSize(read, heads);
+        afterItem = streamItem(read, heads);
+        afterBytes = ItemSizes.of(afterItem);
+        if (afterBytes > ItemSizes.MAX_ITEM_BYTES) {
+            throw new ItemTooLargeException("ImageStream " + read.namespace() + "/" + read.name(), afterBytes, ItemSizes.MAX_ITEM_BYTES);
+        }
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(KeyLayout.streamKey(read.namespace(), read.name()))
                 .updateExpression(update.toString())
@@ -110,8 +115,8 @@ final class TagTransaction {
         }
     }
 
-    /** The stream item after the update must fit in one item, as any other. */
-    private static int checkStreamSize(StoredStream read, Map<String, TagHead> heads) {
+    /** The stream item after the update, which must fit in one item, as any other. */
+    private static Map<String, AttributeValue> streamItem(StoredStream read, Map<String, TagHead> heads) {
         Map<String, AttributeValue> item = new HashMap<>(KeyLayout.streamKey(read.namespace(), read.name()));
         item.putAll(ItemCodec.encodeObject(read.object()));
         item.put(ItemCodec.RV, num(read.resourceVersion() + 1));
@@ -120,11 +125,7 @@ final class TagTransaction {
         Map<String, AttributeValue> encoded = new HashMap<>();
         heads.forEach((tag, head) -> encoded.put(tag, ItemCodec.encodeHead(head)));
         item.put(ItemCodec.HEADS, AttributeValue.fromM(encoded));
-        int size = ItemSizes.of(item);
-        if (size > ItemSizes.MAX_ITEM_BYTES) {
-            throw new ItemTooLargeException("ImageStream " + read.namespace() + "/" + read.name(), size, ItemSizes.MAX_ITEM_BYTES);
-        }
-        return size;
+        return item;
     }
 
     /**

@@ -436,6 +436,40 @@ class DynamoStoreTest {
         assertEquals("sha256:c2", store.get("copy", "app").orElseThrow().head("latest").image());
     }
 
+    /**
+     * A stream read again is decoded again only if what it decodes from changed: an item as read or written last
+     * gives this store's copy itself; a change of its object or heads shows, even one that left its rv alone.
+     */
+    @Test
+    void aStreamReadAgainUnchangedIsTheCopyAndAnyChangeShows() {
+        store.create("again", "app", stream("again", "app"));
+        DynamoStore reader = new DynamoStore(client, store.tableName());
+        StoredStream first = reader.get("again", "app").orElseThrow();
+        assertSame(first, reader.get("again", "app").orElseThrow(), "unchanged: not decoded again");
+
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("ns/again"), "sk", AttributeValue.fromS("imagestreams/app"));
+        ObjectNode changed = stream("again", "app");
+        changed.with("metadata").put("generation", 1).with("labels").put("changed", "yes");
+        client.updateItem(u -> u.tableName(store.tableName()).key(key).updateExpression("SET #o = :o")
+                .expressionAttributeNames(Map.of("#o", "obj"))
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(changed.toString()))));
+        StoredStream second = reader.get("again", "app").orElseThrow();
+        assertEquals(first.resourceVersion(), second.resourceVersion(), "the rv was left alone");
+        assertEquals(changed, second.object());
+
+        TagEvent e = new TagEvent("c", "r@sha256:d1", "sha256:d1", 1);
+        client.updateItem(u -> u.tableName(store.tableName()).key(key).updateExpression("SET #h.#t = :h")
+                .expressionAttributeNames(Map.of("#h", "heads", "#t", "latest"))
+                .expressionAttributeValues(Map.of(":h", ItemCodec.encodeHead(new dev.ism.function.model.TagHead(1, e, "v1")))));
+        assertEquals(e, reader.get("again", "app").orElseThrow().head("latest"));
+
+        StoredStream read = reader.get("again", "app").orElseThrow();
+        reader.updateTags(read, List.of(new TagChange("latest", 2, e.withImage("sha256:d2"))), Optional.empty());
+        StoredStream written = reader.lastCopy("again", "app").orElseThrow();
+        assertSame(written, reader.get("again", "app").orElseThrow(), "the item as written: the copy made when writing it");
+        assertEquals(written, ItemCodec.decodeStream(client.getItem(g -> g.tableName(store.tableName()).key(key)).item()));
+    }
+
     @Test
     void aCopyOfAStreamMadeAnewUnderItsNameTakesNoWrite() {
         store.create("anew", "app", stream("anew", "app"));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ism.function.model.StoredStream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,10 +34,10 @@ class StreamCacheTest {
     @Test
     void keepsAtMostItsCountLeastRecentlyUsedOutFirst() {
         StreamCache cache = new StreamCache(2, 1_000_000);
-        cache.put(stream("a"), 10);
-        cache.put(stream("b"), 10);
+        cache.put(stream("a"), 10, List.of());
+        cache.put(stream("b"), 10, List.of());
         cache.get("ns", "a"); // a is now the most recently used
-        cache.put(stream("c"), 10);
+        cache.put(stream("c"), 10, List.of());
 
         assertNull(cache.get("ns", "b"));
         assertEquals("a", cache.get("ns", "a").name());
@@ -46,7 +49,7 @@ class StreamCacheTest {
     void keepsAtMostItsBytes() {
         StreamCache cache = new StreamCache(100, 1_000);
         for (int i = 0; i < 20; i++) {
-            cache.put(stream("s" + i), 90);
+            cache.put(stream("s" + i), 90, List.of());
         }
         String[] names = new String[20];
         for (int i = 0; i < 20; i++) {
@@ -61,14 +64,14 @@ class StreamCacheTest {
     void anItemOverATenthOfTheBoundIsNotKeptAndReplacesNothingStale() {
         StreamCache cache = new StreamCache(100, 1_000);
         StoredStream small = stream("x");
-        cache.put(small, 50);
-        cache.put(stream("x"), 101);
+        cache.put(small, 50, List.of());
+        cache.put(stream("x"), 101, List.of());
         assertNull(cache.get("ns", "x"), "the older copy of x is gone too: it is stale");
-        cache.put(small, 50);
+        cache.put(small, 50, List.of());
         assertSame(small, cache.get("ns", "x"));
         // x counts its 50 bytes, not the 101 of the copy refused: 10 x 95 more still fit beside it
         for (int i = 0; i < 10; i++) {
-            cache.put(stream("y" + i), 95);
+            cache.put(stream("y" + i), 95, List.of());
         }
         assertSame(small, cache.get("ns", "x"));
     }
@@ -76,13 +79,25 @@ class StreamCacheTest {
     @Test
     void forgetRemovesTheCopyAndItsBytes() {
         StreamCache cache = new StreamCache(100, 1_000);
-        cache.put(stream("x"), 500);
+        cache.put(stream("x"), 500, List.of());
         cache.forget("ns", "x");
         assertNull(cache.get("ns", "x"));
         for (int i = 0; i < 10; i++) {
-            cache.put(stream("y" + i), 100);
+            cache.put(stream("y" + i), 100, List.of());
         }
         assertEquals(10, kept(cache, "y0", "y1", "y2", "y3", "y4", "y5", "y6", "y7", "y8", "y9"),
                 "the forgotten copy's bytes were given back");
+    }
+
+    @Test
+    void aCopyIsFoundByItsSourceOnlyWhenTheSourceIsEqual() {
+        StreamCache cache = new StreamCache(100, 1_000);
+        StoredStream x = stream("x");
+        cache.put(x, 10, Arrays.asList(AttributeValue.fromN("1"), null, AttributeValue.fromS("{}"), null));
+        assertSame(x, cache.get("ns", "x", Arrays.asList(AttributeValue.fromN("1"), null, AttributeValue.fromS("{}"), null)));
+        assertNull(cache.get("ns", "x", Arrays.asList(AttributeValue.fromN("2"), null, AttributeValue.fromS("{}"), null)));
+        assertNull(cache.get("ns", "x", Arrays.asList(AttributeValue.fromN("1"), null, AttributeValue.fromS("{ }"), null)));
+        assertNull(cache.get("ns", "y", Arrays.asList(AttributeValue.fromN("1"), null, AttributeValue.fromS("{}"), null)));
+        assertSame(x, cache.get("ns", "x"), "a miss by source keeps the copy");
     }
 }
