@@ -11,7 +11,8 @@ import java.util.Map;
  * The streams this process read or wrote last, for {@link DynamoStore#lastCopy}: a write decided from one of
  * them saves its read, as kube-apiserver's {@code GuaranteedUpdate} starts from the watch cache's copy. A copy
  * may be stale (another process wrote since); the write's conditions then fail and the caller reads again.
- * Bounded by count and by the bytes of the items held, least recently used out first. Thread-safe.
+ * Bounded by count and by the bytes of the items held, least recently used out first (an entry keeps its item's
+ * attributes besides the copy, so it takes about twice its item's bytes of heap). Thread-safe.
  */
 final class StreamCache {
 
