@@ -191,6 +191,15 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
     say "  K=$k: $os | $oj | $f | $(ratio "$os" "$f") $(ratio "$oj" "$f")   floor before/after: $(ops "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | tr '\n' ' ')"
   done
   say "  peak RSS of the local server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$SERVER_PID/status)"
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+  # What DynamoDB Local alone allows: a mapping's transaction (3 items) against the floor's (2), no server between
+  say "  DynamoDB Local alone, a mapping's transaction (3 items) / the floor's (2 items), per round (TransactionShapes):"
+  for k in 4 16; do
+    java -cp "$CP" dev.ism.bench.TransactionShapes "$ENDPOINT" perf-floor "$k" 8 2 > "$OUT/shapes-$k.txt" 2>&1
+    say "    K=$k: $(sed -n 's/.*ratio \([0-9.]*\).*/\1/p' "$OUT/shapes-$k.txt" | tr '\n' ' ')"
+  done
 fi
 echo
 echo "summary: $SUMMARY"
