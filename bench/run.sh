@@ -159,6 +159,13 @@ if [ "${SKIP_COLD:-0}" != 1 ]; then
     done
   done
   say "  our phases (last run): $(awk -F'\t' '$1=="ours"' "$COLD" | tail -1 | cut -f6)"
+  # A dry run of ours reads DynamoDB (dryRun=All runs every check); the floor's dry run builds no client at all.
+  # The floor's own write, its one DynamoDB call, against its dry run: what one call costs a cold start here.
+  for variant in default shipped; do
+    fd=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
+    fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
+    say "  the floor's own write / its dry run, $variant flags: $fw / $fd = $(ratio "$fw" "$fd")"
+  done
 fi
 
 # ---------- 4. throughput and memory: the local server under K closed-loop clients ----------
