@@ -14,6 +14,8 @@ import java.util.Optional;
  * The ImageStreams and their tag histories, as the registry needs them (openshift-apiserver's
  * {@code imagestream.Registry}). Reads are strongly consistent. Every method may throw
  * {@link StoreUnavailableException} (nothing written) and, for writes, {@link StoreOutcomeUnknownException}.
+ * A {@link StoredStream} returned may be shared (an implementation may hand out the same copy to every reader
+ * while the stream is unchanged): callers never modify its object.
  */
 public interface ImageStreams {
 
