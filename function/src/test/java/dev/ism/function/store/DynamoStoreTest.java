@@ -12,6 +12,7 @@ import dev.ism.function.model.NewImage;
 import dev.ism.function.model.StoredStream;
 import dev.ism.function.model.TagChange;
 import dev.ism.function.model.TagEvent;
+import dev.ism.function.model.TagHead;
 import dev.ism.function.registry.storage.AlreadyExistsException;
 import dev.ism.function.registry.storage.ConflictException;
 import dev.ism.function.registry.storage.ImageStreams;
@@ -460,7 +461,7 @@ class DynamoStoreTest {
         TagEvent e = new TagEvent("c", "r@sha256:d1", "sha256:d1", 1);
         client.updateItem(u -> u.tableName(store.tableName()).key(key).updateExpression("SET #h.#t = :h")
                 .expressionAttributeNames(Map.of("#h", "heads", "#t", "latest"))
-                .expressionAttributeValues(Map.of(":h", ItemCodec.encodeHead(new dev.ism.function.model.TagHead(1, e, "v1")))));
+                .expressionAttributeValues(Map.of(":h", ItemCodec.encodeHead(new TagHead(1, e, "v1")))));
         assertEquals(e, reader.get("again", "app").orElseThrow().head("latest"));
 
         StoredStream read = reader.get("again", "app").orElseThrow();
