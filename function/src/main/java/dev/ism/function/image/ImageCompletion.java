@@ -1,10 +1,10 @@
 package dev.ism.function.image;
 
 import dev.ism.schema.ImageApi;
+import dev.ism.schema.Utf8;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -118,7 +118,7 @@ public final class ImageCompletion {
             return; // metadata stays as given
         }
         String configDigest = manifest.config().digest();
-        long size = rawConfig.getBytes(StandardCharsets.UTF_8).length + ImageLayers.distinctSize(out, configDigest);
+        long size = Utf8.length(rawConfig) + ImageLayers.distinctSize(out, configDigest); // its bytes, not encoded
         DockerImage metadata = DockerImage.of(config.get(), configDigest, size);
         out.set("dockerImageMetadata", metadata.json(ImageJson.text(out, "dockerImageMetadataVersion")));
     }

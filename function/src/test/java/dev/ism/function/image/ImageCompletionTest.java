@@ -167,6 +167,20 @@ class ImageCompletionTest {
                 fieldNames(ImageCompletion.complete(request)));
     }
 
+    /** The metadata's Size counts the config's UTF-8 bytes, as Go's len of the string: 2, 3 and 4 for these characters. */
+    @Test
+    void sizeCountsTheConfigsUtf8Bytes() {
+        ObjectNode request = ociImage();
+        String config = resource("oci-config.json").replace("\"server\"", "\"s\u00e9rver \u20ac\ud83d\ude00\"");
+        request.put("dockerImageConfig", config);
+        assertEquals(OCI_CONFIG_SIZE + 1 + 1 + 3 + 4, config.getBytes(StandardCharsets.UTF_8).length);
+
+        JsonNode metadata = ImageCompletion.complete(request).get("dockerImageMetadata");
+
+        assertEquals("s\u00e9rver \u20ac\ud83d\ude00", metadata.get("Config").get("Labels").get("org.opencontainers.image.title").asText());
+        assertEquals(OCI_CONFIG_SIZE + 9 + 3000 + 200 + 10, metadata.get("Size").asLong());
+    }
+
     // ---- OCI ---------------------------------------------------------------------------------------
 
     @Test
