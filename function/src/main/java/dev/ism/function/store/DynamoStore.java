@@ -8,7 +8,6 @@ import dev.ism.function.model.TagEvent;
 import dev.ism.function.registry.storage.AlreadyExistsException;
 import dev.ism.function.registry.storage.ImageStreams;
 import dev.ism.function.registry.storage.Images;
-import dev.ism.function.registry.storage.ItemTooLargeException;
 import dev.ism.function.registry.storage.RequestTimeout;
 import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
 import dev.ism.function.registry.storage.StoreUnavailableException;
@@ -29,7 +28,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static dev.ism.function.store.KeyLayout.num;
 import static dev.ism.function.store.KeyLayout.str;
 
 /**
@@ -90,16 +88,8 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
     public void create(String ns, String name, ObjectNode object) {
         ObjectNode stored = object.deepCopy();
         stored.remove("status");
-        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.streamKey(ns, name));
-        item.putAll(ItemCodec.encodeObject(stored));
-        item.put(ItemCodec.RV, num(1));
-        item.put(ItemCodec.STREAM_GENERATION, num(stored.path("metadata").path("generation").asLong(1)));
-        item.put(ItemCodec.STREAM_UID, str(stored.path("metadata").path("uid").asText("")));
-        item.put(ItemCodec.HEADS, AttributeValue.fromM(Map.of()));
-        int size = ItemSizes.of(item);
-        if (size > ItemSizes.MAX_ITEM_BYTES) {
-            throw new ItemTooLargeException("ImageStream " + ns + "/" + name, size, ItemSizes.MAX_ITEM_BYTES);
-        }
+        Map<String, AttributeValue> item = ItemCodec.encodeStream(new StoredStream(ns, name, 1, stored, Map.of()));
+        ItemSizes.requireFits("ImageStream " + ns + "/" + name, item);
         cache.forget(ns, name);
         if (!putIfAbsent("create ImageStream " + ns + "/" + name, item)) {
             throw new AlreadyExistsException("ImageStream " + ns + "/" + name + " already exists", null);
@@ -200,10 +190,7 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
         if (calls.getItem("read Image " + name, KeyLayout.imageKey(name), KeyLayout.PK) != null) {
             return true;
         }
-        int size = ItemSizes.of(item);
-        if (size > ItemSizes.MAX_ITEM_BYTES) {
-            throw new ItemTooLargeException("Image " + name, size, ItemSizes.MAX_ITEM_BYTES);
-        }
+        ItemSizes.requireFits("Image " + name, item);
         return false;
     }
 

@@ -121,6 +121,19 @@ final class ItemCodec {
                 Long.parseLong(item.get(RV).n()), decodeObject(item), heads);
     }
 
+    /** The stream's item, its key included: what {@link #decodeStream} reads back as {@code stream}. */
+    static Map<String, AttributeValue> encodeStream(StoredStream stream) {
+        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.streamKey(stream.namespace(), stream.name()));
+        item.putAll(encodeObject(stream.object()));
+        item.put(RV, num(stream.resourceVersion()));
+        item.put(STREAM_GENERATION, num(stream.generation()));
+        item.put(STREAM_UID, str(stream.object().path("metadata").path("uid").asText("")));
+        Map<String, AttributeValue> heads = new HashMap<>();
+        stream.heads().forEach((tag, head) -> heads.put(tag, encodeHead(head)));
+        item.put(HEADS, AttributeValue.fromM(heads));
+        return item;
+    }
+
     /**
      * The attributes of a stream item that {@link #decodeStream} reads besides its key: two items of one key with equal
      * sources decode to equal streams. Its elements may be null.

@@ -1,5 +1,6 @@
 package dev.ism.function.store;
 
+import dev.ism.function.registry.storage.ItemTooLargeException;
 import dev.ism.schema.Utf8;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,6 +29,15 @@ final class ItemSizes {
 
     static boolean fits(Map<String, AttributeValue> item) {
         return of(item) <= MAX_ITEM_BYTES;
+    }
+
+    /** The item's size; throws when it is over {@link #MAX_ITEM_BYTES}, naming {@code what} the item holds. */
+    static int requireFits(String what, Map<String, AttributeValue> item) {
+        int size = of(item);
+        if (size > MAX_ITEM_BYTES) {
+            throw new ItemTooLargeException(what, size, MAX_ITEM_BYTES);
+        }
+        return size;
     }
 
     private static long valueSize(AttributeValue v) {

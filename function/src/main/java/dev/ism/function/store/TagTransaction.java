@@ -5,7 +5,6 @@ import dev.ism.function.model.TagChange;
 import dev.ism.function.model.TagHead;
 import dev.ism.function.registry.storage.ConflictException;
 import dev.ism.function.registry.storage.ImageStreams;
-import dev.ism.function.registry.storage.ItemTooLargeException;
 import dev.ism.function.registry.storage.StoreUnavailableException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -95,11 +94,8 @@ final class TagTransaction {
             events.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build());
         }
         after = new StoredStream(read.namespace(), read.name(), read.resourceVersion() + 1, read.object(), heads);
-        afterItem = streamItem(read, heads);
-        afterBytes = ItemSizes.of(afterItem);
-        if (afterBytes > ItemSizes.MAX_ITEM_BYTES) {
-            throw new ItemTooLargeException("ImageStream " + read.namespace() + "/" + read.name(), afterBytes, ItemSizes.MAX_ITEM_BYTES);
-        }
+        afterItem = ItemCodec.encodeStream(after); // as any other, it must fit in one item
+        afterBytes = ItemSizes.requireFits("ImageStream " + read.namespace() + "/" + read.name(), afterItem);
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(KeyLayout.streamKey(read.namespace(), read.name()))
                 .updateExpression(update.toString())
@@ -113,19 +109,6 @@ final class TagTransaction {
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", KeyLayout.PK)).build()).build());
         }
-    }
-
-    /** The stream item after the update, which must fit in one item, as any other. */
-    private static Map<String, AttributeValue> streamItem(StoredStream read, Map<String, TagHead> heads) {
-        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.streamKey(read.namespace(), read.name()));
-        item.putAll(ItemCodec.encodeObject(read.object()));
-        item.put(ItemCodec.RV, num(read.resourceVersion() + 1));
-        item.put(ItemCodec.STREAM_GENERATION, num(read.generation()));
-        item.put(ItemCodec.STREAM_UID, str(read.object().path("metadata").path("uid").asText("")));
-        Map<String, AttributeValue> encoded = new HashMap<>();
-        heads.forEach((tag, head) -> encoded.put(tag, ItemCodec.encodeHead(head)));
-        item.put(ItemCodec.HEADS, AttributeValue.fromM(encoded));
-        return item;
     }
 
     /**
