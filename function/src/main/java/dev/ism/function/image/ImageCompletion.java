@@ -45,6 +45,8 @@ public final class ImageCompletion {
             "dockerImageMetadataVersion", "dockerImageManifest", "dockerImageLayers", "signatures",
             "dockerImageSignatures", "dockerImageManifestMediaType", "dockerImageConfig", "dockerImageManifests");
     private static final Set<String> NOT_STORED = Set.of("signatures", "dockerImageSignatures");
+    /** Of the request's metadata, a {@code DockerImage}, only its size. */
+    private static final GoStruct.Type<Long> METADATA_SIZE = GoStruct.type(s -> s.int64("size"));
 
     private ImageCompletion() {
     }
@@ -88,7 +90,7 @@ public final class ImageCompletion {
 
     /** The image's {@code dockerImageMetadata} size ({@code Size}, or {@code size} in pre012 form), 0 when absent. */
     static long metadataSize(ObjectNode image) {
-        return image.get("dockerImageMetadata") instanceof ObjectNode m ? GoStruct.of(m).int64("size") : 0;
+        return image.get("dockerImageMetadata") instanceof ObjectNode m ? METADATA_SIZE.readLeniently(m) : 0;
     }
 
     private static boolean alreadyComplete(ObjectNode image) {
@@ -98,7 +100,7 @@ public final class ImageCompletion {
     }
 
     private static void fillFromManifest(ObjectNode out) {
-        Optional<Manifest> decoded = GoStruct.decode(ImageJson.text(out, "dockerImageManifest"), Manifest::read);
+        Optional<Manifest> decoded = Manifest.TYPE.decode(ImageJson.text(out, "dockerImageManifest"));
         if (decoded.isEmpty() || !decoded.get().isImage()) {
             return; // a list of manifests, schema 1, or not a manifest at all: left as given
         }
@@ -113,7 +115,7 @@ public final class ImageCompletion {
         }
 
         String rawConfig = ImageJson.text(out, "dockerImageConfig");
-        Optional<ImageConfig> config = GoStruct.decode(rawConfig, ImageConfig::read);
+        Optional<ImageConfig> config = ImageConfig.TYPE.decode(rawConfig);
         if (config.isEmpty()) {
             return; // metadata stays as given
         }

@@ -15,7 +15,10 @@ import java.time.Instant;
 record ImageConfig(String parent, String comment, Instant created, String container, DockerConfig containerConfig,
                    String dockerVersion, String author, DockerConfig config, String architecture) {
 
-    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct#decode}). */
+    /** The struct type, read by {@link #read}. */
+    static final GoStruct.Type<ImageConfig> TYPE = GoStruct.type(ImageConfig::read);
+
+    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct.Type#decode}). */
     static ImageConfig read(GoStruct s) {
         s.string("id");
         s.int64("size");

@@ -21,7 +21,10 @@ record Manifest(long schemaVersion, String mediaType, Descriptor config, List<De
     static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1+json";
     static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
-    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct#decode}). */
+    /** The struct type, read by {@link #read}. */
+    static final GoStruct.Type<Manifest> TYPE = GoStruct.type(Manifest::read);
+
+    /** Reads the fields; a wrong type anywhere fails the decoding ({@link GoStruct.Type#decode}). */
     static Manifest read(GoStruct s) {
         s.string("name");
         s.string("tag");

@@ -42,7 +42,7 @@ class DockerImageTest {
     }
 
     private static ObjectNode metadata(String config, String version) {
-        return DockerImage.of(GoStruct.decode(config, ImageConfig::read).orElseThrow(), "sha256:id", 42).json(version);
+        return DockerImage.of(ImageConfig.TYPE.decode(config).orElseThrow(), "sha256:id", 42).json(version);
     }
 
     @Test
@@ -85,9 +85,9 @@ class DockerImageTest {
 
     @Test
     void emptyConfigKeepsIdAndContainerConfigOnly() {
-        ObjectNode m = DockerImage.of(GoStruct.decode("{}", ImageConfig::read).orElseThrow(), "", 0).json("1.0");
+        ObjectNode m = DockerImage.of(ImageConfig.TYPE.decode("{}").orElseThrow(), "", 0).json("1.0");
         assertEquals(json("{\"kind\":\"DockerImage\",\"apiVersion\":\"image.openshift.io/1.0\",\"Id\":\"\",\"ContainerConfig\":{}}"), m);
-        assertNull(GoStruct.decode("{\"config\":null}", ImageConfig::read).orElseThrow().config(), "a nil *DockerConfig");
+        assertNull(ImageConfig.TYPE.decode("{\"config\":null}").orElseThrow().config(), "a nil *DockerConfig");
     }
 
     /** {@code metav1.Time} keeps whole seconds, in UTC; Go's zero time is written as null, that is, left out. */
@@ -114,7 +114,7 @@ class DockerImageTest {
         "{\"config\":{\"Volumes\":[\"/data\"]}}", "{\"config\":{\"Tty\":\"true\"}}",
     })
     void configsGoWouldNotDecode(String raw) {
-        assertEquals(Optional.empty(), GoStruct.decode(raw, ImageConfig::read), raw);
+        assertEquals(Optional.empty(), ImageConfig.TYPE.decode(raw), raw);
     }
 
     private static List<String> names(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.ism.function.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,25 +31,25 @@ class GoStructTest {
 
     @Test
     void namesMatchWithoutCaseAndTheLastKeyWins() {
-        assertEquals(Optional.of("second"), GoStruct.decode("{\"Name\":\"first\",\"NAME\":\"second\"}", s -> s.string("name")));
-        assertEquals(Optional.of(7L), GoStruct.decode("{\"schemaversion\":7}", s -> s.int64("schemaVersion")));
+        assertEquals(Optional.of("second"), GoStruct.type(s -> s.string("name")).decode("{\"Name\":\"first\",\"NAME\":\"second\"}"));
+        assertEquals(Optional.of(7L), GoStruct.type(s -> s.int64("schemaVersion")).decode("{\"schemaversion\":7}"));
         // Go's case folding, as equalsIgnoreCase's: the Kelvin sign is a K, the long s an S
-        assertEquals(Optional.of("kelvin"), GoStruct.decode("{\"\u212Aind\":\"kelvin\",\"x\":1}", s -> s.string("kind")));
-        assertEquals(Optional.of(3L), GoStruct.decode("{\"\u017Fize\":3}", s -> s.int64("Size")));
-        assertEquals(Optional.of(""), GoStruct.decode("{\"sizes\":3,\"siz\":4}", s -> s.string("size")));
+        assertEquals(Optional.of("kelvin"), GoStruct.type(s -> s.string("kind")).decode("{\"\u212Aind\":\"kelvin\",\"x\":1}"));
+        assertEquals(Optional.of(3L), GoStruct.type(s -> s.int64("Size")).decode("{\"\u017Fize\":3}"));
+        assertEquals(Optional.of(""), GoStruct.type(s -> s.string("size")).decode("{\"sizes\":3,\"siz\":4}"));
     }
 
-    /** A small object is scanned for a field, a large one indexed by folded key: the same field either way. */
+    /** Keys of no field, however many, are skipped: they neither match a field nor change what the others read. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 5, 6, 7, 20})
-    void smallAndLargeObjectsFindTheSameField(int others) {
+    @ValueSource(ints = {0, 5, 20})
+    void otherKeysAreSkipped(int others) {
         StringBuilder fill = new StringBuilder();
         for (int i = 0; i < others; i++) {
-            fill.append("\"other").append(i).append("\":").append(i).append(',');
+            fill.append("\"other").append(i).append("\":").append(i % 2 == 0 ? "[{\"name\":1}]" : "{\"kind\":[]}").append(',');
         }
         String json = "{" + fill + "\"Name\":\"first\",\"\u212Aind\":\"kelvin\",\"NAME\":\"second\"}";
-        assertEquals(Optional.of(List.of("second", "kelvin", "", "", 0L)), GoStruct.decode(json,
-                s -> List.of(s.string("name"), s.string("kind"), s.string("nam"), s.string("names"), s.int64("Other"))));
+        assertEquals(Optional.of(List.of("second", "kelvin", "", "", 0L)), GoStruct.type(
+                s -> List.of(s.string("name"), s.string("kind"), s.string("nam"), s.string("names"), s.int64("Other"))).decode(json));
     }
 
     /** The folded keys the fields are found by are equal exactly when the keys are equal ignoring case. */
@@ -70,19 +71,19 @@ class GoStructTest {
     void missingAndNullAreZeroValues() {
         for (String json : List.of("{}", "{\"s\":null,\"n\":null,\"b\":null,\"t\":null,\"l\":null,\"set\":null,\"m\":null,\"items\":null}")) {
             assertEquals(Optional.of(List.of("", 0L, false, GoTime.ZERO, List.of(), Set.of(), Map.of(), List.of())),
-                    GoStruct.decode(json, ALL_FIELDS), json);
+                    GoStruct.type(ALL_FIELDS).decode(json), json);
         }
-        assertEquals(Optional.of(List.of("", "x")), GoStruct.decode("{\"l\":[null,\"x\"]}", s -> s.strings("l")));
-        assertEquals(Optional.of(Map.of("a", "")), GoStruct.decode("{\"m\":{\"a\":null}}", s -> s.stringMap("m")));
-        assertEquals(Optional.of(Set.of("80/tcp")), GoStruct.decode("{\"set\":{\"80/tcp\":null}}", s -> s.set("set")));
-        assertEquals(Optional.of(List.of("")), GoStruct.decode("{\"items\":[null]}", s -> s.structs("items", i -> i.string("name"))));
+        assertEquals(Optional.of(List.of("", "x")), GoStruct.type(s -> s.strings("l")).decode("{\"l\":[null,\"x\"]}"));
+        assertEquals(Optional.of(Map.of("a", "")), GoStruct.type(s -> s.stringMap("m")).decode("{\"m\":{\"a\":null}}"));
+        assertEquals(Optional.of(Set.of("80/tcp")), GoStruct.type(s -> s.set("set")).decode("{\"set\":{\"80/tcp\":null}}"));
+        assertEquals(Optional.of(List.of("")), GoStruct.type(s -> s.structs("items", i -> i.string("name"))).decode("{\"items\":[null]}"));
     }
 
     @Test
     void valuesOfTheirTypesAreRead() {
-        Optional<List<Object>> read = GoStruct.decode("""
+        Optional<List<Object>> read = GoStruct.type(ALL_FIELDS).decode("""
                 {"s":"x","n":-9223372036854775808,"b":true,"t":"2026-01-02T3:04:05+01:00","l":["a"],
-                 "set":{"k":{"ignored":1}},"m":{"k":"v"},"items":[{"NAME":"i"}],"unknown":[1,{}]}""", ALL_FIELDS);
+                 "set":{"k":{"ignored":1}},"m":{"k":"v"},"items":[{"NAME":"i"}],"unknown":[1,{}]}""");
         assertEquals(Optional.of(List.of("x", Long.MIN_VALUE, true, Instant.parse("2026-01-02T02:04:05Z"), List.of("a"),
                 Set.of("k"), Map.of("k", "v"), List.of("i"))), read);
     }
@@ -95,30 +96,65 @@ class GoStructTest {
         "{\"items\":[{\"name\":1}]}",
     })
     void aValueOfTheWrongTypeFailsTheWholeDecoding(String json) {
-        assertEquals(Optional.empty(), GoStruct.decode(json, ALL_FIELDS), json);
+        assertEquals(Optional.empty(), GoStruct.type(ALL_FIELDS).decode(json), json);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "null", "\"x\"", "{\"s\":\"x\"", "{} {}", "{}x"})
     void onlyOneJsonObjectDecodes(String raw) {
-        assertEquals(Optional.empty(), GoStruct.decode(raw, ALL_FIELDS), raw);
+        assertEquals(Optional.empty(), GoStruct.type(ALL_FIELDS).decode(raw), raw);
     }
 
     @Test
     void nestedStructsShareTheVerdict() {
-        assertFalse(GoStruct.decode("{\"p\":{\"n\":\"1\"}}", s -> s.struct("p").int64("n")).isPresent());
-        assertFalse(GoStruct.decode("{\"p\":{\"n\":\"1\"}}", s -> s.structOrEmpty("p").int64("n")).isPresent());
-        assertFalse(GoStruct.decode("{\"p\":[]}", s -> s.structOrEmpty("p")).isPresent(), "a list for a struct");
-        assertTrue(GoStruct.decode("{\"p\":null}", s -> s.struct("p") == null).orElseThrow());
-        assertEquals(Optional.of(0L), GoStruct.decode("{}", s -> s.structOrEmpty("p").int64("n")));
+        assertFalse(GoStruct.type(s -> s.struct("p").int64("n")).decode("{\"p\":{\"n\":\"1\"}}").isPresent());
+        assertFalse(GoStruct.type(s -> s.structOrEmpty("p").int64("n")).decode("{\"p\":{\"n\":\"1\"}}").isPresent());
+        assertFalse(GoStruct.type(s -> s.structOrEmpty("p")).decode("{\"p\":[]}").isPresent(), "a list for a struct");
+        assertTrue(GoStruct.type(s -> s.struct("p") == null).decode("{\"p\":null}").orElseThrow());
+        assertEquals(Optional.of(0L), GoStruct.type(s -> s.structOrEmpty("p").int64("n")).decode("{}"));
     }
 
     @Test
-    void aSingleFieldIsReadWithoutAVerdict() {
+    void aTreeIsReadWithoutAVerdict() {
+        GoStruct.Type<Long> size = GoStruct.type(s -> s.int64("size"));
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("Size", "12");
-        assertEquals(0, GoStruct.of(metadata).int64("size"), "a mismatch reads as zero");
+        assertEquals(0, size.readLeniently(metadata), "a mismatch reads as zero");
         metadata.put("Size", 12);
-        assertEquals(12, GoStruct.of(metadata).int64("size"));
-        assertFalse(GoStruct.decode("{\"p\":1}", s -> s.struct("p")).isPresent(), "a number for a struct");
+        assertEquals(12, size.readLeniently(metadata));
+        metadata.put("Size", 1.5);
+        assertEquals(0, size.readLeniently(metadata));
+        assertFalse(GoStruct.type(s -> s.struct("p")).decode("{\"p\":1}").isPresent(), "a number for a struct");
+    }
+
+    /** A key given twice is decoded twice, into the same field, as Go does (not only the last one read). */
+    @Test
+    void aKeyGivenTwiceIsDecodedTwiceAsInGo() {
+        // null leaves a string, number, bool, time or struct held by value as it was; nils a list, a map, a pointer
+        assertEquals(Optional.of(List.of("x", 7L, true, Instant.parse("2026-01-02T03:04:05Z"), List.of(), Set.of(), Map.of(), List.of())),
+                GoStruct.type(ALL_FIELDS).decode("""
+                        {"s":"x","n":7,"b":true,"t":"2026-01-02T03:04:05Z","l":["a"],"set":{"k":{}},"m":{"k":"v"},"items":[{}],
+                         "S":null,"N":null,"B":null,"T":null,"L":null,"Set":null,"M":null,"Items":null}"""));
+        assertEquals(Optional.of(1L), GoStruct.type(s -> s.structOrEmpty("p").int64("n")).decode("{\"p\":{\"n\":1},\"p\":null}"));
+        assertTrue(GoStruct.type(s -> s.struct("p") == null).decode("{\"p\":{\"n\":1},\"p\":null}").orElseThrow());
+        // a later object fills the map or struct an earlier one made; a later list replaces an earlier one
+        assertEquals(Optional.of(Map.of("a", "1", "b", "3")),
+                GoStruct.type(s -> s.stringMap("m")).decode("{\"m\":{\"a\":\"1\",\"b\":\"2\"},\"M\":{\"b\":\"3\"}}"));
+        assertEquals(Optional.of(Set.of("80/tcp", "443/tcp")),
+                GoStruct.type(s -> s.set("set")).decode("{\"set\":{\"80/tcp\":{}},\"set\":{\"443/tcp\":{}}}"));
+        assertEquals(Optional.of(List.of(1L, "x")), GoStruct.type(s -> List.of(s.struct("p").int64("n"), s.struct("p").string("s")))
+                .decode("{\"p\":{\"n\":1},\"P\":{\"s\":\"x\"}}"));
+        assertEquals(Optional.of(List.of("b")), GoStruct.type(s -> s.strings("l")).decode("{\"l\":[\"a\",\"c\"],\"l\":[\"b\"]}"));
+        // a wrong type fails the decoding even when a later value of the key is right: Go keeps the first error
+        assertEquals(Optional.empty(), GoStruct.type(s -> s.int64("n")).decode("{\"n\":\"1\",\"n\":2}"));
+    }
+
+    @Test
+    void aTypeIsWhatItsReaderReadsWhateverTheValues() {
+        assertThrows(IllegalStateException.class, () -> GoStruct.type(s -> List.of(s.string("a"), s.int64("a"))), "two kinds");
+        assertThrows(IllegalStateException.class, () -> GoStruct.type(s -> List.of(s.string("Name"), s.string("name"))),
+                "two fields Go could not tell apart");
+        GoStruct.Type<String> conditional = GoStruct.type(s -> s.bool("b") ? s.string("x") : "");
+        assertEquals(Optional.of(""), conditional.decode("{\"x\":\"y\"}"));
+        assertThrows(IllegalStateException.class, () -> conditional.decode("{\"b\":true}"), "a field read only for some values");
     }
 }

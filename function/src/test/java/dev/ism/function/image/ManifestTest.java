@@ -16,10 +16,10 @@ class ManifestTest {
 
     @Test
     void imageManifestWithConfigAndLayers() {
-        Manifest m = GoStruct.decode("""
+        Manifest m = Manifest.TYPE.decode("""
                 {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
                  "config":{"mediaType":"c","size":7,"digest":"sha256:c"},
-                 "layers":[{"mediaType":"l","size":3,"digest":"sha256:l","annotations":{"a":"b"}},null]}""", Manifest::read).orElseThrow();
+                 "layers":[{"mediaType":"l","size":3,"digest":"sha256:l","annotations":{"a":"b"}},null]}""").orElseThrow();
         assertEquals(new Manifest(2, Manifest.OCI_MANIFEST, new Descriptor("c", 7, "sha256:c"),
                 List.of(new Descriptor("l", 3, "sha256:l"), new Descriptor("", 0, ""))), m);
         assertTrue(m.isImage());
@@ -27,7 +27,7 @@ class ManifestTest {
 
     @Test
     void withoutMediaTypeOrConfigTheZeroValues() {
-        Manifest m = GoStruct.decode("{\"schemaVersion\":2}", Manifest::read).orElseThrow();
+        Manifest m = Manifest.TYPE.decode("{\"schemaVersion\":2}").orElseThrow();
         assertEquals(new Manifest(2, "", new Descriptor("", 0, ""), List.of()), m);
         assertTrue(m.isImage(), "a schema 2 manifest without media type is an image manifest");
     }
@@ -41,7 +41,7 @@ class ManifestTest {
         "{}",
     })
     void listsSchema1AndUnknownVersionsAreNoImageManifest(String raw) {
-        assertFalse(GoStruct.decode(raw, Manifest::read).orElseThrow().isImage(), raw);
+        assertFalse(Manifest.TYPE.decode(raw).orElseThrow().isImage(), raw);
     }
 
     /** The schema 1 fields are typed in Go's struct too: a wrong type there fails the whole manifest. */
@@ -53,6 +53,6 @@ class ManifestTest {
         "{\"schemaVersion\":2,\"layers\":[{\"digest\":5}]}", "{\"schemaVersion\":2,\"layers\":{}}",
     })
     void wrongTypesAnywhereFailTheDecoding(String raw) {
-        assertEquals(Optional.empty(), GoStruct.decode(raw, Manifest::read), raw);
+        assertEquals(Optional.empty(), Manifest.TYPE.decode(raw), raw);
     }
 }
