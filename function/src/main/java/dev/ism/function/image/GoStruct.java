@@ -3,7 +3,6 @@ package dev.ism.function.image;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.ism.schema.GoTime;
 
@@ -68,28 +67,32 @@ final class GoStruct {
         }
     }
 
-    /** A field of a struct type: its place among the struct's values, its kind, and for a struct its fields. */
-    private record Field(int index, Kind kind, Fields struct) {
+    /** A field of a struct type: its name, its place among the struct's values, its kind, and for a struct its fields. */
+    private record Field(String name, int index, Kind kind, Fields struct) {
     }
 
-    /** The fields of a struct type, by name and by folded name ({@link #fold}). Not modified once recorded. */
+    /**
+     * The fields of a struct type, by name and by folded name ({@link #fold}), and in the order its reader reads them.
+     * Not modified once recorded.
+     */
     private static final class Fields {
         private final Map<String, Field> byName = new HashMap<>();
         private final Map<String, Field> byFold = new HashMap<>();
+        private final List<Field> reads = new ArrayList<>();
 
+        /** Records that the reader reads {@code name} as {@code kind}. */
         Field add(String name, Kind kind) {
-            Field known = byName.get(name);
-            if (known != null) {
-                if (known.kind() != kind) {
-                    throw new IllegalStateException("field " + name + " read as " + known.kind() + " and as " + kind);
+            Field field = byName.get(name);
+            if (field == null) {
+                field = new Field(name, byName.size(), kind, kind.nested() ? new Fields() : null);
+                if (byFold.put(fold(name), field) != null) {
+                    throw new IllegalStateException("two fields match " + name + " without regard to case");
                 }
-                return known;
+                byName.put(name, field);
+            } else if (field.kind() != kind) {
+                throw new IllegalStateException("field " + name + " read as " + field.kind() + " and as " + kind);
             }
-            Field field = new Field(byName.size(), kind, kind.nested() ? new Fields() : null);
-            if (byFold.put(fold(name), field) != null) {
-                throw new IllegalStateException("two fields match " + name + " without regard to case");
-            }
-            byName.put(name, field);
+            reads.add(field);
             return field;
         }
 
@@ -133,18 +136,6 @@ final class GoStruct {
                 return Optional.of(reader.apply(new GoStruct(fields, values)));
             } catch (IOException e) { // JsonParseException: reading bytes in memory throws nothing else
                 return Optional.empty();
-            }
-        }
-
-        /** An object of a tree read the same way, but a value of the wrong type only left out (no verdict). */
-        T readLeniently(ObjectNode object) {
-            try (JsonParser parser = object.traverse()) {
-                parser.nextToken();
-                Object[] values = fields.zero();
-                new Decoding(parser).object(fields, values);
-                return reader.apply(new GoStruct(fields, values));
-            } catch (IOException e) {
-                throw new IllegalStateException("a tree in memory cannot fail to read", e);
             }
         }
     }
@@ -284,6 +275,8 @@ final class GoStruct {
     private final Fields fields;
     /** The decoded values by {@link Field#index}; null while the type is recorded ({@link #type}). */
     private final Object[] values;
+    /** How many fields the reader has read of this struct: the place in {@link Fields#reads} of the next. */
+    private int read;
 
     private GoStruct(Fields fields, Object[] values) {
         this.fields = fields;
@@ -378,7 +371,18 @@ final class GoStruct {
         return values[field(name, kind).index()];
     }
 
+    /**
+     * The field the reader reads now: the next one it read while the type was recorded, found without a lookup when
+     * it is (the same name constant: compared by identity, else looked up by name).
+     */
+    @SuppressWarnings("StringEquality")
     private Field field(String name, Kind kind) {
+        if (read < fields.reads.size()) {
+            Field next = fields.reads.get(read++);
+            if (next.name() == name && next.kind() == kind) {
+                return next;
+            }
+        }
         Field field = fields.byName.get(name);
         if (field == null || field.kind() != kind) {
             throw new IllegalStateException("field " + name + " (" + kind + ") was not read when the type was recorded:"

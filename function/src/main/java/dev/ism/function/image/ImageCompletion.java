@@ -2,10 +2,12 @@ package dev.ism.function.image;
 
 import dev.ism.schema.ImageApi;
 import dev.ism.schema.Utf8;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,8 +47,6 @@ public final class ImageCompletion {
             "dockerImageMetadataVersion", "dockerImageManifest", "dockerImageLayers", "signatures",
             "dockerImageSignatures", "dockerImageManifestMediaType", "dockerImageConfig", "dockerImageManifests");
     private static final Set<String> NOT_STORED = Set.of("signatures", "dockerImageSignatures");
-    /** Of the request's metadata, a {@code DockerImage}, only its size. */
-    private static final GoStruct.Type<Long> METADATA_SIZE = GoStruct.type(s -> s.int64("size"));
 
     private ImageCompletion() {
     }
@@ -88,9 +88,21 @@ public final class ImageCompletion {
         return out;
     }
 
-    /** The image's {@code dockerImageMetadata} size ({@code Size}, or {@code size} in pre012 form), 0 when absent. */
+    /**
+     * The image's {@code dockerImageMetadata} size ({@code Size}, or {@code size} in pre012 form), 0 when absent. As
+     * Go fills the field: every key equal to it without regard to case, in turn; {@code null} changes nothing; a value
+     * of another type is left out here (Go would fail the request's decoding).
+     */
     static long metadataSize(ObjectNode image) {
-        return image.get("dockerImageMetadata") instanceof ObjectNode m ? METADATA_SIZE.readLeniently(m) : 0;
+        long size = 0;
+        if (image.get("dockerImageMetadata") instanceof ObjectNode m) {
+            for (Map.Entry<String, JsonNode> e : m.properties()) {
+                if (e.getKey().equalsIgnoreCase("size") && e.getValue().isIntegralNumber() && e.getValue().canConvertToLong()) {
+                    size = e.getValue().longValue();
+                }
+            }
+        }
+        return size;
     }
 
     private static boolean alreadyComplete(ObjectNode image) {

@@ -428,6 +428,24 @@ class ImageCompletionTest {
         assertEquals(71234567L, ImageCompletion.metadataSize(image));
     }
 
+    /** The given metadata's size as Go fills the field; another type is left out, as if absent. */
+    @Test
+    void theGivenSizeIsReadAsGoReadsIt() {
+        ObjectNode image = JSON.createObjectNode();
+        ObjectNode metadata = image.putObject("dockerImageMetadata");
+        assertEquals(0, ImageCompletion.metadataSize(image));
+        metadata.put("size", 12);
+        assertEquals(12, ImageCompletion.metadataSize(image), "pre012's name");
+        metadata.put("Size", 13).putNull("SIZE");
+        assertEquals(13, ImageCompletion.metadataSize(image), "the last key; null changes nothing");
+        metadata.put("SIZE", "14");
+        assertEquals(13, ImageCompletion.metadataSize(image), "a string is left out");
+        metadata.put("SIZE", 1.5);
+        assertEquals(13, ImageCompletion.metadataSize(image), "a fraction is left out");
+        image.put("dockerImageMetadata", "x");
+        assertEquals(0, ImageCompletion.metadataSize(image));
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
