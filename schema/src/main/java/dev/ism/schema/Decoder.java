@@ -43,6 +43,8 @@ final class Decoder {
      */
     static final int MAX_ITEMS = 1000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The most keys a set of {@link #seen()} may have held and still be cleared for the next object. */
+    private static final int REUSED_SEEN_KEYS = 64;
 
     /** A body the decoder refuses: {@code message} in the Go decoder's words. */
     static final class Refused extends Exception {
@@ -60,7 +62,10 @@ final class Decoder {
     }
 
     private final JsonParser parser;
-    private final List<String> path = new ArrayList<>();
+    /** The current field path, rendered only for a problem ({@link #path()}): a key, or an {@code Integer} list index. */
+    private final List<Object> path = new ArrayList<>();
+    /** The keys seen of the object at each depth, reused from object to object (one set per depth, not per object). */
+    private final List<Set<String>> seenAtDepth = new ArrayList<>();
     private final Set<String> problems = new LinkedHashSet<>();
     private final List<TooMany> tooMany = new ArrayList<>();
     private int itemsLeft = MAX_ITEMS;
@@ -103,7 +108,7 @@ final class Decoder {
                         skipped++;
                         continue;
                     }
-                    path.add("[" + array.size() + "]");
+                    path.add(array.size());
                     array.add(value(t, item, null));
                     path.remove(path.size() - 1);
                 }
@@ -150,18 +155,18 @@ final class Decoder {
     private void object(SchemaCheck.Shape shape, ObjectNode target) throws IOException, Refused {
         boolean struct = shape.properties != null;
         boolean checked = struct || shape.values != null;
-        Set<String> seen = checked ? new HashSet<>() : null;
+        Set<String> seen = checked ? seen() : null;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             String key = Utf8.withoutLoneSurrogates(parser.currentName());
             JsonToken v = parser.nextToken();
             if (!checked) {
-                path.add("." + key);
+                path.add(key);
                 target.set(key, value(v, SchemaCheck.Shape.FREE, null));
                 path.remove(path.size() - 1);
                 continue;
             }
             SchemaCheck.Shape child = struct ? shape.properties.get(key) : shape.values;
-            path.add("." + key);
+            path.add(key);
             if (child == null) {
                 problem("unknown field");
                 parser.skipChildren();
@@ -181,6 +186,24 @@ final class Decoder {
         }
     }
 
+    /**
+     * An empty set for the keys of the object at the current depth. A set that held many keys is replaced, not
+     * cleared: clearing costs its capacity, which a body could make large once and then pay for at every object.
+     */
+    private Set<String> seen() {
+        while (seenAtDepth.size() <= depth) {
+            seenAtDepth.add(new HashSet<>());
+        }
+        Set<String> seen = seenAtDepth.get(depth);
+        if (seen.size() > REUSED_SEEN_KEYS) {
+            seen = new HashSet<>();
+            seenAtDepth.set(depth, seen);
+        } else {
+            seen.clear();
+        }
+        return seen;
+    }
+
     private void enter() throws Refused {
         if (++depth > MAX_DEPTH) {
             throw new Refused("exceeded max depth");
@@ -196,8 +219,12 @@ final class Decoder {
     /** The current field path: {@code image.dockerImageLayers[1].foo}. */
     private String path() {
         StringBuilder b = new StringBuilder();
-        for (String segment : path) {
-            b.append(segment);
+        for (Object segment : path) {
+            if (segment instanceof String key) {
+                b.append('.').append(key);
+            } else {
+                b.append('[').append(segment).append(']');
+            }
         }
         return b.length() > 0 && b.charAt(0) == '.' ? b.substring(1) : b.toString();
     }

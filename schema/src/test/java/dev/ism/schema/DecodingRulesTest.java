@@ -76,6 +76,18 @@ class DecodingRulesTest {
         t.add(warned("a repeated map key is named by its key",
                 registry(m -> meta(m).putObject("labels").put("a", "1")).replace("{\"a\":\"1\"}", "{\"a\":\"1\",\"a\":\"2\"}"),
                 "duplicate field \"metadata.labels.a\""));
+        t.add(warned("a repeated key in a list item is named with its index",
+                registry(m -> { }).replace("\"dockerImageLayers\":[{", "\"dockerImageLayers\":[{\"name\":\"x\","),
+                "duplicate field \"image.dockerImageLayers[0].name\""));
+        t.add(warned("an object of many keys changes nothing for the objects after it at its depth",
+                registry(m -> {
+                    ObjectNode labels = meta(m).putObject("labels");
+                    for (int i = 0; i < 200; i++) {
+                        labels.put("l" + i, "v");
+                    }
+                    meta(m).putObject("annotations").put("l7", "1");
+                }).replace("{\"l7\":\"1\"}", "{\"l7\":\"1\",\"a\":\"1\",\"a\":\"2\"}"),
+                "duplicate field \"metadata.annotations.a\""));
         t.add(new Row("a repeated object is merged, as Go decodes both into one struct",
                 utf8("{\"metadata\":{\"name\":\"ruby\"}," + push.substring(1).replace("\"name\":\"ruby\",", "")),
                 FieldValidation.WARN, 0, List.of("duplicate field \"metadata\""),
