@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ism.function.model.StoredStream;
 import dev.ism.function.model.TagEvent;
 import dev.ism.function.model.TagHead;
+import dev.ism.schema.Utf8;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -72,16 +73,16 @@ final class ItemCodec {
     }
 
     static Map<String, AttributeValue> encodeObject(ObjectNode object) {
-        byte[] json;
+        String json;
         try {
-            json = MAPPER.writeValueAsBytes(object);
+            json = MAPPER.writeValueAsString(object); // as the attribute holds it: not bytes first, then decoded
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize object", e);
         }
-        if (json.length <= COMPRESS_OVER) {
-            return Map.of(OBJ, str(new String(json, StandardCharsets.UTF_8)));
+        if (Utf8.length(json) <= COMPRESS_OVER) {
+            return Map.of(OBJ, str(json));
         }
-        return Map.of(OBJZ, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzip(json))));
+        return Map.of(OBJZ, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzip(json.getBytes(StandardCharsets.UTF_8)))));
     }
 
     static ObjectNode decodeObject(Map<String, AttributeValue> item) {
