@@ -10,31 +10,38 @@ import java.util.function.Supplier;
  */
 final class CallBudget {
 
-    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+    /**
+     * The thread's budget: its deadline ({@link System#nanoTime}) and whether one runs (1) or not (0). One array per
+     * thread for good, rather than a value set and removed per request (each set of a new entry makes the thread's
+     * map scan for stale ones).
+     */
+    private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[2]);
 
     private CallBudget() {
     }
 
     /** Runs {@code work} with {@code budget} for all its calls; nested, the outer budget stays. */
     static <T> T within(Duration budget, Supplier<T> work) {
-        if (DEADLINE.get() != null) {
+        long[] deadline = DEADLINE.get();
+        if (deadline[1] != 0) {
             return work.get();
         }
-        DEADLINE.set(System.nanoTime() + budget.toNanos());
+        deadline[0] = System.nanoTime() + budget.toNanos();
+        deadline[1] = 1;
         try {
             return work.get();
         } finally {
-            DEADLINE.remove();
+            deadline[1] = 0;
         }
     }
 
     /** What is left of the budget, at most {@code cap}; {@code cap} without a budget; zero or negative when spent. */
     static Duration remaining(Duration cap) {
-        Long deadline = DEADLINE.get();
-        if (deadline == null) {
+        long[] deadline = DEADLINE.get();
+        if (deadline[1] == 0) {
             return cap;
         }
-        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        Duration left = Duration.ofNanos(deadline[0] - System.nanoTime());
         return left.compareTo(cap) < 0 ? left : cap;
     }
 }
