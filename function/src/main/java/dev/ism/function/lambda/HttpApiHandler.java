@@ -8,6 +8,9 @@ import dev.ism.function.api.QueryParameters;
 import dev.ism.schema.Status;
 import io.micronaut.context.ApplicationContext;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,19 +48,36 @@ public class HttpApiHandler extends JsonEventHandler<APIGatewayV2HTTPEvent, APIG
                 ApiRequest.requestId(event.getRequestContext().getRequestId(), headers), lambdaRequestId, started);
     }
 
+    /** The event, read without Jackson's binding unless it must ({@link HttpApiEvents#read}). */
+    @Override
+    APIGatewayV2HTTPEvent read(InputStream event) {
+        return HttpApiEvents.read(EVENTS.getFactory(), event);
+    }
+
     /**
      * The response event. An HTTP API ignores {@code multiValueHeaders}: a repeated header ({@code Warning}) goes
      * into {@code headers} once, its values comma-joined, as the HTTP API itself combines repeated headers.
      */
     @Override
     APIGatewayV2HTTPResponse response(ApiResponse response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        EventParts.headerLists(response).forEach((name, values) -> headers.put(name, String.join(",", values)));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.code())
-                .withHeaders(headers)
+                .withHeaders(headers(response))
                 .withBody(EventParts.bodyText(response))
                 .withIsBase64Encoded(!EventParts.isText(response))
                 .build();
+    }
+
+    /** {@link #response} written without Jackson's binding: the same bytes ({@code HttpApiEventsTest}). */
+    @Override
+    void write(OutputStream output, ApiResponse response) throws IOException {
+        HttpApiEvents.write(EVENTS.getFactory(), output, response.code(), headers(response), EventParts.bodyText(response),
+                !EventParts.isText(response));
+    }
+
+    private static Map<String, String> headers(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        EventParts.headerLists(response).forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return headers;
     }
 }

@@ -17,6 +17,7 @@ import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,8 +53,11 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final Logger LOG = LoggerFactory.getLogger(JsonEventHandler.class);
 
-    private final ObjectReader reader;
-    private final ObjectWriter writer;
+    private final Class<I> eventType;
+    private final Class<O> responseType;
+    /** Jackson's binding of the event and response classes, made at first need ({@link #reader}, {@link #writer}). */
+    private volatile ObjectReader reader;
+    private volatile ObjectWriter writer;
     private final ApplicationContext context;
     private final boolean ownsContext;
     private final ApiHandler api;
@@ -63,8 +67,8 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
      * @param ownsContext whether {@link #close} closes it (the context Lambda's construction started)
      */
     JsonEventHandler(Class<I> eventType, Class<O> responseType, ApplicationContext context, boolean ownsContext) {
-        this.reader = EVENTS.readerFor(eventType);
-        this.writer = EVENTS.writerFor(responseType);
+        this.eventType = eventType;
+        this.responseType = responseType;
         this.context = context;
         this.ownsContext = ownsContext;
         this.api = context.getBean(ApiHandler.class);
@@ -80,21 +84,54 @@ abstract class JsonEventHandler<I, O> implements RequestStreamHandler, Closeable
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        I event;
-        try {
-            event = reader.readValue(input);
-        } catch (JacksonException | CharConversionException e) {
-            // CharConversionException: Jackson guessed UTF-16 or UTF-32 from the first bytes and met a character
-            // none is (found by LambdaEventFuzzTest). The log names the error, never a piece of the event.
-            LOG.info("not an API Gateway event: {}", e.getClass().getSimpleName());
-            writer.writeValue(output, response(Responses.status(Status.badRequest("the event could not be read"))));
-            return;
+        // read twice when the binding must read it: from where it was marked (the Lambda runtime's stream of the
+        // invocation's bytes can be, as a ByteArrayInputStream), else from a copy
+        InputStream in = input.markSupported() ? input : new ByteArrayInputStream(input.readAllBytes());
+        in.mark(Integer.MAX_VALUE);
+        I event = read(in);
+        if (event == null) {
+            in.reset();
+            try {
+                event = reader().readValue(in);
+            } catch (JacksonException | CharConversionException e) {
+                // CharConversionException: Jackson guessed UTF-16 or UTF-32 from the first bytes and met a character
+                // none is (found by LambdaEventFuzzTest). The log names the error, never a piece of the event.
+                LOG.info("not an API Gateway event: {}", e.getClass().getSimpleName());
+                write(output, Responses.status(Status.badRequest("the event could not be read")));
+                return;
+            }
         }
         if (event == null) { // the JSON text null
-            writer.writeValue(output, response(Responses.status(Status.badRequest("the event could not be read"))));
+            write(output, Responses.status(Status.badRequest("the event could not be read")));
             return;
         }
-        writer.writeValue(output, response(serve(event, context == null ? null : context.getAwsRequestId())));
+        write(output, serve(event, context == null ? null : context.getAwsRequestId()));
+    }
+
+    /** The event read without Jackson's binding, where a handler can; null: the binding reads it. */
+    I read(InputStream event) {
+        return null;
+    }
+
+    /** Writes the response event: by default {@link #response} as Jackson's binding writes it. */
+    void write(OutputStream output, ApiResponse response) throws IOException {
+        writer().writeValue(output, response(response));
+    }
+
+    private ObjectReader reader() {
+        ObjectReader r = reader;
+        if (r == null) {
+            reader = r = EVENTS.readerFor(eventType);
+        }
+        return r;
+    }
+
+    private ObjectWriter writer() {
+        ObjectWriter w = writer;
+        if (w == null) {
+            writer = w = EVENTS.writerFor(responseType);
+        }
+        return w;
     }
 
     private ApiResponse serve(I event, String lambdaRequestId) {

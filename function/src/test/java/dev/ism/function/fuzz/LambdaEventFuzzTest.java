@@ -4,8 +4,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.lambda.HttpApiEventsCheck;
 import dev.ism.function.support.Api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * and base64 flag; or, when the fuzzer says so, the event's bytes themselves), which goes through the
  * deployed stream handler ({@code HttpApiHandler}) as bytes, against DynamoDB Local. The rules are
  * {@link LambdaFuzzTest#broken}'s: never a 5xx other than 503/504, always JSON, every failure a Status whose
- * code is the HTTP status, no internals.
+ * code is the HTTP status, no internals; and the handler's own reading of the event ({@code HttpApiEvents}) either
+ * leaves it to Jackson's binding or reads it as the binding does.
  *
  * <p>In a normal build a regression run over the committed inputs ({@code LambdaEventFuzzTestInputs/}); the
  * function's pom fuzzes it for a fixed number of inputs ({@code JAZZER_FUZZ=1}); a long run is one command
@@ -43,6 +46,7 @@ class LambdaEventFuzzTest {
             head = "HEAD".equals(e.path("requestContext").path("http").path("method").asText());
             event = JSON.writeValueAsString(e);
         }
+        assertNull(HttpApiEventsCheck.mismatch(event.getBytes(StandardCharsets.UTF_8)), event);
         assertNull(LambdaFuzzTest.broken(API.invokeV2(event), head, event), event);
     }
 

@@ -10,7 +10,12 @@ import dev.ism.function.support.TestLambdaContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +63,33 @@ class StreamHandlersTest {
         e1.put("someFutureField", 1);
         LambdaInvoke.Response r1 = LambdaInvoke.invoke(v1, e1.toString(), new TestLambdaContext());
         assertEquals(200, r1.statusCode(), r1.json());
+    }
+
+    /**
+     * An event the handler leaves to Jackson's binding (an authorizer; a number where a string goes, which the binding
+     * converts) is read twice: from its mark when the runtime's stream has one, else from a copy of its bytes.
+     */
+    @org.junit.jupiter.api.Test
+    void eventsLeftToTheBindingAreServedFromStreamsWithAndWithoutMarks() throws IOException {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + Api.VIEWER_TOKEN);
+        ObjectNode event = (ObjectNode) JSON.readTree(LambdaEvents.v2("GET", Api.BASE + "/namespaces/myproject/imagestreams", headers, null, false));
+        ((ObjectNode) event.path("requestContext")).putObject("authorizer").putObject("jwt").putArray("scopes").add("a");
+        ((ObjectNode) event.path("requestContext")).put("stage", 7);
+        byte[] bytes = event.toString().getBytes(StandardCharsets.UTF_8);
+        assertFalse(HttpApiEventsCheck.readHere(bytes), "left to the binding");
+        for (boolean marks : new boolean[] {true, false}) {
+            InputStream in = marks ? new ByteArrayInputStream(bytes) : new FilterInputStream(new ByteArrayInputStream(bytes)) {
+                @Override
+                public boolean markSupported() {
+                    return false;
+                }
+            };
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            v2.handleRequest(in, out, new TestLambdaContext());
+            JsonNode response = JSON.readTree(out.toByteArray());
+            assertEquals(200, response.path("statusCode").asInt(), response.toString());
+            assertEquals("ImageStreamList", JSON.readTree(response.path("body").asText()).path("kind").asText(), response.toString());
+        }
     }
 
     @org.junit.jupiter.api.Test
