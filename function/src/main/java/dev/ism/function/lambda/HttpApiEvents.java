@@ -54,11 +54,7 @@ final class HttpApiEvents {
                 return null;
             }
             APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            long seen = 0;
-            for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-                JsonToken t = p.nextToken();
-                int property = EVENT_PROPERTIES.indexOf(key);
-                seen = once(seen, property);
+            properties(p, EVENT_PROPERTIES, (property, t) -> {
                 switch (property) {
                     case 0 -> event.setVersion(text(p, t));
                     case 1 -> event.setRouteKey(text(p, t));
@@ -71,10 +67,9 @@ final class HttpApiEvents {
                     case 8 -> event.setStageVariables(textMap(p, t));
                     case 9 -> event.setBody(text(p, t));
                     case 10 -> event.setIsBase64Encoded(bool(t));
-                    case 11 -> event.setRequestContext(context(p, t));
-                    default -> p.skipChildren(); // not a property: the binding ignores it too
+                    default -> event.setRequestContext(context(p, t));
                 }
-            }
+            });
             return event;
         } catch (IOException | Unread e) { // IOException: Jackson's errors; the binding reports them as it does
             return null;
@@ -87,11 +82,7 @@ final class HttpApiEvents {
         }
         expect(t == JsonToken.START_OBJECT);
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        long seen = 0;
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            JsonToken v = p.nextToken();
-            int property = CONTEXT_PROPERTIES.indexOf(key);
-            seen = once(seen, property);
+        properties(p, CONTEXT_PROPERTIES, (property, v) -> {
             switch (property) {
                 case 0 -> context.setRouteKey(text(p, v));
                 case 1 -> context.setAccountId(text(p, v));
@@ -103,10 +94,9 @@ final class HttpApiEvents {
                 case 7 -> context.setTimeEpoch(int64(p, v));
                 case 8 -> context.setHttp(http(p, v));
                 case 9 -> expect(v == JsonToken.VALUE_NULL); // an authorizer: the binding's
-                case 10 -> context.setRequestId(text(p, v));
-                default -> p.skipChildren();
+                default -> context.setRequestId(text(p, v));
             }
-        }
+        });
         return context;
     }
 
@@ -116,31 +106,42 @@ final class HttpApiEvents {
         }
         expect(t == JsonToken.START_OBJECT);
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        long seen = 0;
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            JsonToken v = p.nextToken();
-            int property = HTTP_PROPERTIES.indexOf(key);
-            seen = once(seen, property);
+        properties(p, HTTP_PROPERTIES, (property, v) -> {
             switch (property) {
                 case 0 -> http.setMethod(text(p, v));
                 case 1 -> http.setPath(text(p, v));
                 case 2 -> http.setProtocol(text(p, v));
                 case 3 -> http.setSourceIp(text(p, v));
-                case 4 -> http.setUserAgent(text(p, v));
-                default -> p.skipChildren();
+                default -> http.setUserAgent(text(p, v));
             }
-        }
+        });
         return http;
     }
 
-    /** {@code seen} with {@code property} (-1: none) added; a property given twice is left to the binding. */
-    private static long once(long seen, int property) throws Unread {
-        if (property < 0) {
-            return seen;
+    /** Reads a property's value: {@code property} is its place in the list of names, {@code value} its first token. */
+    @FunctionalInterface
+    private interface Property {
+        void read(int property, JsonToken value) throws IOException, Unread;
+    }
+
+    /**
+     * The keys of the object whose start the parser is on: a key among {@code names} read by {@code property}, any
+     * other skipped (the binding ignores it too); a property given twice is left to the binding.
+     */
+    private static void properties(JsonParser p, List<String> names, Property property) throws IOException, Unread {
+        long seen = 0;
+        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+            JsonToken value = p.nextToken();
+            int index = names.indexOf(key);
+            if (index < 0) {
+                p.skipChildren();
+                continue;
+            }
+            long bit = 1L << index;
+            expect((seen & bit) == 0);
+            seen |= bit;
+            property.read(index, value);
         }
-        long bit = 1L << property;
-        expect((seen & bit) == 0);
-        return seen | bit;
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException, Unread {
