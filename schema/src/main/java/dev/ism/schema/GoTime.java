@@ -3,6 +3,8 @@ package dev.ism.schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -76,7 +78,7 @@ public final class GoTime {
     }
 
     private static int daysIn(int year, int month) {
-        return LocalDate.of(year, month, 1).lengthOfMonth();
+        return Month.of(month).length(Year.isLeap(year)); // as LocalDate's lengthOfMonth, without a LocalDate per parse
     }
 
     /**

@@ -25,6 +25,9 @@ public final class Responses {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter COMPACT = JSON.writer();
     private static final ObjectWriter PRETTY = JSON.writer(new GoIndent());
+    /** A mapping's 201, the body of every successful request: rendered once (bean serialization costs ~1 us a time). */
+    private static final Status CREATED = Status.success(201);
+    private static final byte[] CREATED_COMPACT = render(CREATED, false);
 
     private Responses() {
     }
@@ -73,6 +76,9 @@ public final class Responses {
     }
 
     public static byte[] render(Object body, boolean pretty) {
+        if (!pretty && CREATED_COMPACT != null && CREATED.equals(body)) {
+            return CREATED_COMPACT.clone(); // a copy: the caller owns what it gets
+        }
         try {
             if (pretty) {
                 return (PRETTY.writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);

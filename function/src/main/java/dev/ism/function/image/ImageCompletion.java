@@ -47,6 +47,7 @@ public final class ImageCompletion {
             "dockerImageMetadataVersion", "dockerImageManifest", "dockerImageLayers", "signatures",
             "dockerImageSignatures", "dockerImageManifestMediaType", "dockerImageConfig", "dockerImageManifests");
     private static final Set<String> NOT_STORED = Set.of("signatures", "dockerImageSignatures");
+    private static final String METADATA = "dockerImageMetadata";
 
     private ImageCompletion() {
     }
@@ -60,6 +61,10 @@ public final class ImageCompletion {
                 fillFromManifest(out);
             }
         }
+        JsonNode given = image.get(METADATA);
+        if (given != null && out.get(METADATA) == given) { // kept as given: now copied, to be edited below
+            out.set(METADATA, given.deepCopy());
+        }
         if ("true".equals(ImageJson.annotation(out, ANNOTATION_MANIFEST_BLOB_STORED))) {
             out.remove("dockerImageManifest");
             out.remove("dockerImageConfig");
@@ -68,7 +73,11 @@ public final class ImageCompletion {
         return out;
     }
 
-    /** A copy of the fields that are stored: kind and apiVersion first, the Image's fields in order, then any others. */
+    /**
+     * A copy of the fields that are stored: kind and apiVersion first, the Image's fields in order, then any others.
+     * The given {@code dockerImageMetadata} is not copied but shared, as the completion mostly replaces it: read-only
+     * until {@link #complete} copies it, if it is kept.
+     */
     private static ObjectNode storedFields(ObjectNode image) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("kind", ImageApi.KIND_IMAGE);
@@ -77,7 +86,7 @@ public final class ImageCompletion {
             if (field.equals("dockerImageMetadataVersion") && ImageJson.text(image, field).isEmpty()) {
                 out.put(field, "1.0");
             } else if (image.has(field) && !out.has(field) && !NOT_STORED.contains(field)) {
-                out.set(field, image.get(field).deepCopy());
+                out.set(field, field.equals(METADATA) ? image.get(field) : image.get(field).deepCopy());
             }
         }
         image.properties().forEach(e -> {
@@ -95,7 +104,7 @@ public final class ImageCompletion {
      */
     static long metadataSize(ObjectNode image) {
         long size = 0;
-        if (image.get("dockerImageMetadata") instanceof ObjectNode m) {
+        if (image.get(METADATA) instanceof ObjectNode m) {
             for (Map.Entry<String, JsonNode> e : m.properties()) {
                 if (e.getKey().equalsIgnoreCase("size") && e.getValue().isIntegralNumber() && e.getValue().canConvertToLong()) {
                     size = e.getValue().longValue();
@@ -134,6 +143,6 @@ public final class ImageCompletion {
         String configDigest = manifest.config().digest();
         long size = Utf8.length(rawConfig) + ImageLayers.distinctSize(out, configDigest); // its bytes, not encoded
         DockerImage metadata = DockerImage.of(config.get(), configDigest, size);
-        out.set("dockerImageMetadata", metadata.json(ImageJson.text(out, "dockerImageMetadataVersion")));
+        out.set(METADATA, metadata.json(ImageJson.text(out, "dockerImageMetadataVersion")));
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Small reads and writes on the Image's JSON tree, which the completion edits in place: the Image
@@ -43,15 +43,14 @@ final class ImageJson {
     /** Removes null-valued object fields at every depth: the Go structs the server stores hold no JSON null. */
     static void removeNulls(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            List<String> nulls = new ArrayList<>();
-            o.properties().forEach(e -> {
-                if (e.getValue().isNull()) {
-                    nulls.add(e.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> i = o.properties().iterator(); i.hasNext(); ) {
+                JsonNode value = i.next().getValue();
+                if (value.isNull()) {
+                    i.remove(); // properties() is the node's own map
                 } else {
-                    removeNulls(e.getValue());
+                    removeNulls(value);
                 }
-            });
-            o.remove(nulls);
+            }
         } else if (node instanceof ArrayNode a) {
             a.forEach(ImageJson::removeNulls);
         }

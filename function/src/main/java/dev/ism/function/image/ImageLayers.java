@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The Image's {@code dockerImageLayers}: put base first ({@code ReorderImageLayers}), taken from the
@@ -72,14 +73,19 @@ final class ImageLayers {
 
     /** The sizes of the image's layers, each digest counted once, the config blob not counted as a layer. */
     static long distinctSize(ObjectNode image, String configDigest) {
-        Set<String> seen = new HashSet<>();
+        if (!(image.get("dockerImageLayers") instanceof ArrayNode layers)) {
+            return 0;
+        }
+        // an image has a few layers: compared in a list up to 16 (a digest's hash is computed anew for each request's
+        // strings, 71 characters each), in a set beyond
+        Collection<String> seen = layers.size() <= 16 ? new ArrayList<>(layers.size() + 1) : new HashSet<>();
         seen.add(configDigest);
         long total = 0;
-        if (image.get("dockerImageLayers") instanceof ArrayNode layers) {
-            for (JsonNode layer : layers) {
-                if (seen.add(layer.path("name").asText(""))) {
-                    total += layer.path("size").asLong(0);
-                }
+        for (JsonNode layer : layers) {
+            String name = layer.path("name").asText("");
+            if (!seen.contains(name)) {
+                seen.add(name);
+                total += layer.path("size").asLong(0);
             }
         }
         return total;

@@ -415,9 +415,12 @@ class ImageCompletionTest {
         request.putNull("dockerImageManifest");
         request.putNull("dockerImageConfig");
         request.putArray("dockerImageLayers").addObject().put("name", "sha256:l1").put("size", 1).put("mediaType", "m");
+        ObjectNode before = request.deepCopy();
 
         ObjectNode image = ImageCompletion.complete(request);
 
+        // the kept metadata is a copy: its null removed there, not in the request's
+        assertEquals(before, request, "the request is not modified");
         assertEquals(json("""
                 {"kind":"Image","apiVersion":"image.openshift.io/v1",
                  "metadata":{"name":"sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac"},
