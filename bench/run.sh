@@ -90,6 +90,12 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   o_vpush=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidate; done | median)
   o_vinv=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/validator-$r.txt" parseAndValidateInvalid; done | median)
   say "  dry run without its DynamoDB calls (dryRunOwn; the whole dry run: $o_dry): $o_own | handleDryRun $f_dry | $(ratio "$o_own" "$f_dry")"
+  # each round's own ratio too: the machine's slow minutes fall on one side of a round as often as not
+  say "    per round, ours / floor: $(for r in $(seq 1 "$ROUNDS"); do
+    own=$(awk -v a="$(score "$OUT/warm-$r.txt" 'dryRunOwn:ownNanos')" -v b="$(score "$OUT/warm-$r.txt" 'dryRunOwn:requests')" \
+      'BEGIN{ if (b > 0) printf "%.1f", a / b / 1000 }')
+    fl=$(score "$OUT/floor-warm-$r.txt" handleDryRun)
+    printf '%s / %s = %s   ' "$own" "$fl" "$(ratio "$own" "$fl")"; done)"
   say "  invalid body (422): $o_inv | handleDryRun $f_dry | $(ratio "$o_inv" "$f_dry")   (parseValidate $f_pv: $(ratio "$o_inv" "$f_pv"))"
   o_quiet=$(for r in $(seq 1 "$ROUNDS"); do score "$OUT/warm-quiet-$r.txt" invalid; done | median)
   say "  invalid body (422) without the request log line: $o_quiet | handleDryRun $f_dry | $(ratio "$o_quiet" "$f_dry")"
