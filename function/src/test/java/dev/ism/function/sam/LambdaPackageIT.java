@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,11 @@ class LambdaPackageIT {
                     "application.properties",
                     "META-INF/services/ch.qos.logback.classic.spi.Configurator")) {
                 assertNotNull(zip.getEntry(entry), "missing " + entry);
+            }
+            // The service metadata provider is the function's, not the AWS SDK's (which builds every service's).
+            try (InputStream in = zip.getInputStream(zip.getEntry("software/amazon/awssdk/regions/GeneratedServiceMetadataProvider.class"))) {
+                assertArrayEquals(Files.readAllBytes(Path.of("target/classes/software/amazon/awssdk/regions/GeneratedServiceMetadataProvider.class")),
+                        in.readAllBytes());
             }
             // The SDK finds exactly one HTTP client: url-connection (the one the code builds anyway).
             ZipEntry services = zip.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService");
