@@ -32,8 +32,15 @@ class LambdaPackageIT {
     /** Packages and files that must never be in the package, and why. */
     static final Map<String, String> FORBIDDEN = new TreeMap<>(Map.ofEntries(
             Map.entry("io/netty/", "Netty (the local server's, provided scope)"),
-            Map.entry("io/micronaut/http/server/netty/", "micronaut-http-server-netty (provided scope)"),
-            Map.entry("io/micronaut/http/client/netty/", "the Netty HTTP client (test scope)"),
+            Map.entry("io/micronaut/http/", "Micronaut HTTP (the local server's, provided scope)"),
+            Map.entry("io/micronaut/json/", "Micronaut's JSON (the local server's, provided scope)"),
+            Map.entry("io/micronaut/jackson/", "micronaut-jackson-databind (the local server's, provided scope)"),
+            Map.entry("io/micronaut/runtime/", "micronaut-context's runtime (the local server's)"),
+            Map.entry("io/micronaut/scheduling/", "micronaut-context's executors (the local server's)"),
+            Map.entry("reactor/", "reactor (came with Micronaut HTTP)"),
+            Map.entry("dev/ism/function/server/", "the local server"),
+            Map.entry("META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/dev.ism.function.server.", "the local server's beans"),
+            Map.entry("dev/ism/function/Application.class", "the local server's main class"),
             Map.entry("software/amazon/dynamodb/", "DynamoDB Local (provided scope)"),
             Map.entry("com/amazonaws/services/dynamodbv2/", "DynamoDB Local's internals"),
             Map.entry("com/almworks/sqlite4java/", "DynamoDB Local's SQLite"),
