@@ -32,6 +32,13 @@ class ResponsesTest {
     }
 
     @Test
+    void aSuccessWithMoreThanTheCreatedStatusIsRenderedAsItIs() {
+        Status withMessage = new Status("Status", "v1", java.util.Map.of(), "Success", "made", null, null, 201);
+        assertEquals("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"message\":\"made\",\"code\":201}",
+                new String(Responses.render(withMessage, false), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void otherStatusesAndPrettyAreRenderedEachTime() {
         assertEquals("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"code\":200}",
                 new String(Responses.render(Status.success(200), false), StandardCharsets.UTF_8));
