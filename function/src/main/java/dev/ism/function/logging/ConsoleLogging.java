@@ -3,11 +3,11 @@ package dev.ism.function.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.util.Map;
@@ -21,6 +21,8 @@ import java.util.Map;
  * about 180 classes at every cold start to read five lines. Found by logback's {@code Configurator}
  * service before the XML one; a {@code logback-test.xml} or {@code logback.xml} on the class path, or
  * {@code -Dlogback.configurationFile}, still takes over, for whoever wants another configuration.
+ *
+ * <p>The lines are {@link #PATTERN}'s, written by {@link LineLayout} rather than by logback's pattern layout.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public class ConsoleLogging extends ContextAwareBase implements Configurator {
@@ -39,9 +41,12 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
                 || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LineLayout layout = new LineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
