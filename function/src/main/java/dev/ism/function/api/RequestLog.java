@@ -20,10 +20,16 @@ final class RequestLog {
         }
         ApiRequest r = x.request();
         long micros = (System.nanoTime() - r.started()) / 1000;
-        LOG.info("request_id={} lambda_request_id={} method={} path={} namespace={} stream={} tag={} status={} duration_ms={}",
-                printable(r.requestId()), r.lambdaRequestId() == null ? "-" : printable(r.lambdaRequestId()),
-                printable(r.method()), printable(r.path()), orDash(x.namespace()), orDash(x.stream()), orDash(x.tag()),
-                code, millis(micros));
+        // One string, not a format and nine arguments that logback would take apart again for every line.
+        LOG.info(new StringBuilder(256).append("request_id=").append(printable(r.requestId()))
+                .append(" lambda_request_id=").append(r.lambdaRequestId() == null ? "-" : printable(r.lambdaRequestId()))
+                .append(" method=").append(printable(r.method()))
+                .append(" path=").append(printable(r.path()))
+                .append(" namespace=").append(orDash(x.namespace()))
+                .append(" stream=").append(orDash(x.stream()))
+                .append(" tag=").append(orDash(x.tag()))
+                .append(" status=").append(code)
+                .append(" duration_ms=").append(millis(micros)).toString());
     }
 
     /** The request's id, as it may enter a log line. */
