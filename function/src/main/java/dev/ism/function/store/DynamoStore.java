@@ -182,7 +182,15 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
 
     @Override
     public boolean exists(NewImage image) {
-        return exists(image.name(), imageItem(image));
+        if (calls.getItem("read Image " + image.name(), KeyLayout.imageKey(image.name()), KeyLayout.PK) != null) {
+            return true;
+        }
+        // Whether it could be stored: a String of JSON (at most COMPRESS_OVER bytes) always fits in an item, so a dry
+        // run builds the image's item only when it would be gzip'ed, whose size only the item tells.
+        if (!ItemCodec.keptAsString(image.object())) {
+            ItemSizes.requireFits("Image " + image.name(), imageItem(image));
+        }
+        return false;
     }
 
     /** {@link #exists(NewImage)} of the image whose item is {@code item}. */

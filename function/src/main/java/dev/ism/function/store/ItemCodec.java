@@ -1,9 +1,11 @@
 package dev.ism.function.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,6 +71,12 @@ final class ItemCodec {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /**
+     * UTF-8 as the String's own encoding makes it: a pair of surrogates as one four-byte sequence (Jackson's default,
+     * to this day, writes each half as three bytes).
+     */
+    private static final ObjectWriter COUNTING = MAPPER.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
     private ItemCodec() {
     }
 
@@ -83,6 +91,79 @@ final class ItemCodec {
             return Map.of(OBJ, str(json));
         }
         return Map.of(OBJZ, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(gzip(json.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /**
+     * Whether {@link #encodeObject} keeps {@code object} as a String of JSON, not gzip'ed: told from the JSON's UTF-8
+     * bytes counted as Jackson writes them, not built. False also when Jackson cannot write them.
+     */
+    static boolean keptAsString(ObjectNode object) {
+        if (jsonBound(object) <= COMPRESS_OVER) {
+            return true; // most images: a bound is enough, and a walk of the tree is cheaper than writing it
+        }
+        Counting out = new Counting();
+        try {
+            COUNTING.writeValue(out, object);
+        } catch (IOException e) {
+            return false;
+        }
+        return out.count <= COMPRESS_OVER;
+    }
+
+    /**
+     * At least as many bytes as Jackson writes for {@code node} in UTF-8: six per character of a name or a string (an
+     * escape such as {@code \u001F} is six, a character four at most), numbers by their longest text (a decimal's
+     * own), quotes, colons and commas counted, no less.
+     */
+    static long jsonBound(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                long n = 2;
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    n += 4 + 6L * e.getKey().length() + jsonBound(e.getValue());
+                }
+                return n;
+            }
+            case ARRAY -> {
+                long n = 2;
+                for (JsonNode e : node) {
+                    n += 1 + jsonBound(e);
+                }
+                return n;
+            }
+            case STRING -> {
+                return 2 + 6L * node.textValue().length();
+            }
+            case NUMBER -> {
+                return switch (node.numberType()) {
+                    case INT, LONG -> 20;
+                    case FLOAT, DOUBLE -> 32;
+                    case BIG_INTEGER -> 2 + node.bigIntegerValue().bitLength() / 3; // log10(2) < 1/3
+                    case BIG_DECIMAL -> 2 + node.decimalValue().toString().length();
+                };
+            }
+            case BOOLEAN, NULL -> {
+                return 5;
+            }
+            default -> {
+                return Long.MAX_VALUE / 4; // binary, POJO: not in a decoded image; counted exactly
+            }
+        }
+    }
+
+    /** Counts what is written to it, and keeps none of it. */
+    private static final class Counting extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     static ObjectNode decodeObject(Map<String, AttributeValue> item) {
