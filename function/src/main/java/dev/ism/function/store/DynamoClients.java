@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds {@link DynamoDbClient}s on the JDK's {@code HttpURLConnection} ({@code url-connection-client}),
- * the one HTTP client in the Lambda package.
+ * the one HTTP client in the Lambda package, its request bodies buffered ({@link BufferedBodies}: a DynamoDB call on
+ * a kept-alive connection no longer waits 1 ms first).
  *
  * <p>A local endpoint (loopback host: {@code localhost}, {@code 127.x.x.x}, {@code ::1}) gets static dummy
  * credentials ({@code local}/{@code local}) and region {@code us-east-1} unless a region is given. Any other
@@ -40,9 +41,9 @@ public final class DynamoClients {
      */
     public static DynamoDbClientBuilder builder(URI endpoint, String region, StoreTimeouts timeouts) {
         DynamoDbClientBuilder b = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(BufferedBodies.around(UrlConnectionHttpClient.builder()
                         .connectionTimeout(timeouts.connect())
-                        .socketTimeout(timeouts.socket()))
+                        .socketTimeout(timeouts.socket())))
                 .overrideConfiguration(c -> c.apiCallTimeout(timeouts.call()));
         boolean hasRegion = region != null; // unset is null: DynamoSettings
         if (endpoint != null) {
