@@ -6,7 +6,8 @@
 # Env: RUNS (cold runs per variant and side, default 5), ROUNDS (warm JMH rounds, default 2),
 #      WARMUP and ITERATIONS (1 s JMH warm-up and measured iterations of each warm benchmark, both
 #      sides, default 10 and 10: 3 s of warm-up left C2 still compiling our handler),
-#      LOAD_SECONDS (default 10), PORT (DynamoDB Local, default 8765), HTTP_PORT (default 8089),
+#      LOAD_SECONDS (default 10), LOAD_ROUNDS (rounds of ours and the floor per K, default 3), PORT (DynamoDB Local, default 8765), HTTP_PORT (default 8089),
+#      PAIR_RUNS and PAIRS (the interleaved warm dry run: pairs of JVMs, measured pairs of slices; 3, 16),
 #      SKIP_WARM=1, SKIP_COLD=1, SKIP_LOAD=1.
 # Everything (raw outputs and summary.txt) goes to bench/target/run-<time>/.
 set -euo pipefail
@@ -17,6 +18,9 @@ ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-10}
 ITERATIONS=${ITERATIONS:-10}
 LOAD_SECONDS=${LOAD_SECONDS:-10}
+LOAD_ROUNDS=${LOAD_ROUNDS:-3}
+PAIR_RUNS=${PAIR_RUNS:-3}
+PAIRS=${PAIRS:-16}
 PORT=${PORT:-8765}
 HTTP_PORT=${HTTP_PORT:-8089}
 OUT="$ROOT/bench/target/run-$(date +%Y%m%dT%H%M%S)"
@@ -101,6 +105,15 @@ if [ "${SKIP_WARM:-0}" != 1 ]; then
   say "  invalid body (422) without the request log line: $o_quiet | handleDryRun $f_dry | $(ratio "$o_quiet" "$f_dry")"
   say "  write (201, in-process DynamoDB Local): $o_write"
   say "  the validator alone (schema module), the push: $o_vpush | parseValidate $f_pv | $(ratio "$o_vpush" "$f_pv");  an invalid mapping: $o_vinv"
+  # The same dry run against handleDryRun by turns of a second (Interleaved): JMH's rounds above put tens of seconds
+  # between ours and the floor's, and this machine's slow spells often fall on one side only.
+  say "  interleaved by the second ($PAIR_RUNS pairs of JVMs; $PAIRS measured pairs of 1 s slices each, after 10 pairs of warm-up):"
+  for r in $(seq 1 "$PAIR_RUNS"); do
+    java -cp "$CP" dev.ism.bench.Interleaved 1000 10 "$PAIRS" "$OUT" \
+      ours java -Dism.repo="$ROOT" $LOGGING_WARM -Dism.bench.log="$OUT/interleaved-requests.log" -cp "$CP" dev.ism.bench.OwnSlices dryRunOwn \
+      -- floor java -cp "$FJAR:$ROOT/bench/target/classes" dev.ism.bench.FloorSlices "$FBODY" "$FEVENT" > "$OUT/interleaved-$r.txt" 2>&1
+    say "    dryRunOwn | handleDryRun: $(sed -n 's/^median: //p' "$OUT/interleaved-$r.txt")"
+  done
 fi
 
 # ---------- 2. DynamoDB Local (the floor's), in the background ----------
@@ -189,19 +202,35 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
   done
   say ""
   say "throughput, mappings/s vs the floor's TransactWriteItems/s (${LOAD_SECONDS} s after 3 s warm-up)"
-  say "  our load generator on kept-alive sockets (socket) and on the JDK's HttpClient (jdk): socket | jdk | floor (mean of a run before and one after ours) | ratios"
-  # the floor before and after ours (their mean is the yardstick): DynamoDB Local speeds up as it warms
+  # Unmeasured warm-up of both sides first: DynamoDB Local's own JIT speeds it up over its first minutes, per
+  # request shape (the floor's 2 puts, a mapping's update and 2 puts), and the local server's C1 code too.
+  java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads 4 --seconds "$LOAD_SECONDS" > "$OUT/raw-warm.txt" 2>&1
+  java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token 4 "$LOAD_SECONDS" 3 socket > "$OUT/load-warm.txt" 2>&1
+  say "  per K: the floor, then LOAD_ROUNDS ($LOAD_ROUNDS) rounds of ours (kept-alive sockets) and the floor, then ours on the"
+  say "  JDK's HttpClient (jdk) and the floor; each run of ours against the mean of the floor's runs just before and after"
+  say "  K: ours socket per round / floor around it = ratio ... | median ratio | jdk / floor around it = ratio"
   ops() { sed -n 's/.*ops_per_s=\([0-9.]*\).*/\1/p' "$@"; }
+  floor_run() { java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$1" --seconds "$LOAD_SECONDS" > "$2" 2>&1; }
+  ours_run() { java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$1" "$LOAD_SECONDS" 3 "$2" > "$3" 2>&1; }
+  around() { ops "$1" "$2" | awk '{s += $1} END {printf "%.1f", s / NR}'; }
   for k in 1 4 16; do
-    java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k-before.txt" 2>&1
-    for client in socket jdk; do
-      java -cp "$CP" dev.ism.bench.Load "http://127.0.0.1:$HTTP_PORT" dev-registry-token "$k" "$LOAD_SECONDS" 3 "$client" > "$OUT/load-$k-$client.txt" 2>&1
+    floor_run "$k" "$OUT/raw-$k-0.txt"
+    line="  K=$k:"
+    ratios=""
+    for r in $(seq 1 "$LOAD_ROUNDS"); do
+      ours_run "$k" socket "$OUT/load-$k-socket-$r.txt"
+      floor_run "$k" "$OUT/raw-$k-$r.txt"
+      o=$(ops "$OUT/load-$k-socket-$r.txt")
+      f=$(around "$OUT/raw-$k-$((r - 1)).txt" "$OUT/raw-$k-$r.txt")
+      line="$line $o / $f = $(ratio "$o" "$f")"
+      ratios="$ratios $(ratio "$o" "$f")"
     done
-    java -jar "$FJAR" ddb-raw "${FDDB[@]}" --threads "$k" --seconds "$LOAD_SECONDS" > "$OUT/raw-$k-after.txt" 2>&1
-    os=$(ops "$OUT/load-$k-socket.txt")
+    j=$((LOAD_ROUNDS + 1))
+    ours_run "$k" jdk "$OUT/load-$k-jdk.txt"
+    floor_run "$k" "$OUT/raw-$k-$j.txt"
     oj=$(ops "$OUT/load-$k-jdk.txt")
-    f=$(ops "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | awk '{s += $1} END {printf "%.1f", s / NR}')
-    say "  K=$k: $os | $oj | $f | $(ratio "$os" "$f") $(ratio "$oj" "$f")   floor before/after: $(ops "$OUT/raw-$k-before.txt" "$OUT/raw-$k-after.txt" | tr '\n' ' ')"
+    fj=$(around "$OUT/raw-$k-$LOAD_ROUNDS.txt" "$OUT/raw-$k-$j.txt")
+    say "$line | median $(echo "$ratios" | tr ' ' '\n' | grep . | median) | jdk $oj / $fj = $(ratio "$oj" "$fj")"
   done
   say "  peak RSS of the local server: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$SERVER_PID/status)"
   kill "$SERVER_PID" 2>/dev/null || true
