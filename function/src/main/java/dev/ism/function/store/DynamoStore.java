@@ -182,7 +182,7 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
 
     @Override
     public boolean exists(NewImage image) {
-        if (calls.getItem("read Image " + image.name(), KeyLayout.imageKey(image.name()), KeyLayout.PK) != null) {
+        if (stored(image.name())) {
             return true;
         }
         // Whether it could be stored: a String of JSON (at most COMPRESS_OVER bytes) always fits in an item, so a dry
@@ -195,11 +195,16 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
 
     /** {@link #exists(NewImage)} of the image whose item is {@code item}. */
     private boolean exists(String name, Map<String, AttributeValue> item) {
-        if (calls.getItem("read Image " + name, KeyLayout.imageKey(name), KeyLayout.PK) != null) {
+        if (stored(name)) {
             return true;
         }
         ItemSizes.requireFits("Image " + name, item);
         return false;
+    }
+
+    /** Whether an Image of this name is stored (its key alone read). */
+    private boolean stored(String name) {
+        return calls.getItem("read Image " + name, KeyLayout.imageKey(name), KeyLayout.PK) != null;
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -152,7 +153,7 @@ final class ItemCodec {
     }
 
     /** Counts what is written to it, and keeps none of it. */
-    private static final class Counting extends java.io.OutputStream {
+    private static final class Counting extends OutputStream {
         long count;
 
         @Override
