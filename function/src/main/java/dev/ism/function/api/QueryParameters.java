@@ -57,14 +57,19 @@ public sealed interface QueryParameters {
             }
             int eq = pair.indexOf('=');
             try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String key = unescape(eq < 0 ? pair : pair.substring(0, eq));
                 if (key.equals(name)) {
-                    values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    values.add(eq < 0 ? "" : unescape(pair.substring(eq + 1)));
                 }
             } catch (IllegalArgumentException malformedEscape) {
                 // Go's ParseQuery skips a pair it cannot unescape
             }
         }
         return values;
+    }
+
+    /** Go's {@code url.QueryUnescape}: {@link URLDecoder}, which allocates its buffer first, only where there is an escape. */
+    private static String unescape(String s) {
+        return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

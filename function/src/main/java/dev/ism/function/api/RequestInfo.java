@@ -6,7 +6,6 @@ import dev.ism.function.auth.Attributes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,10 +78,13 @@ final class RequestInfo {
             return List.of();
         }
         List<String> segments = new ArrayList<>();
-        for (String raw : Arrays.asList(trimmed.split("/", -1))) {
-            segments.add(decode(raw));
+        for (int from = 0, slash; ; from = slash + 1) { // String.split's regular-expression set-up, without it
+            slash = trimmed.indexOf('/', from);
+            segments.add(decode(trimmed.substring(from, slash < 0 ? trimmed.length() : slash)));
+            if (slash < 0) {
+                return segments;
+            }
         }
-        return segments;
     }
 
     /** Percent-decoding only ({@code +} stays a plus in a path); a malformed escape leaves the segment as it is. */

@@ -19,10 +19,15 @@ public final class LambdaContext {
         return builder().start();
     }
 
-    /** The context as Lambda's construction builds it, for more settings or environments (tests, benchmarks). */
+    /**
+     * The context as Lambda's construction builds it, for more settings or environments (tests, benchmarks). No
+     * bootstrap environment: the function has no bootstrap property sources, and without this setting Micronaut
+     * 4.10 first looks for a locator of them among all bean definitions, loading every bean's class to ask.
+     */
     public static ApplicationContextBuilder builder() {
         return ApplicationContext.builder()
                 .environments(Environment.FUNCTION, ENVIRONMENT_LAMBDA)
-                .deduceEnvironment(false);
+                .deduceEnvironment(false)
+                .bootstrapEnvironment(false);
     }
 }
