@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -93,6 +94,11 @@ public final class Responses {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether {@code body} is the compact rendering of a mapping's 201 ({@link #render} of {@link #CREATED}). */
+    public static boolean isCreated(byte[] body) {
+        return Arrays.equals(body, CREATED_COMPACT);
     }
 
     /**

@@ -3,10 +3,13 @@ package dev.ism.function.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.api.ApiResponse;
+import dev.ism.function.api.Responses;
 import dev.ism.function.support.Api;
 import dev.ism.function.support.LambdaEvents;
 import dev.ism.function.support.LambdaInvoke;
 import dev.ism.function.support.TestLambdaContext;
+import dev.ism.schema.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -90,6 +93,34 @@ class StreamHandlersTest {
             assertEquals(200, response.path("statusCode").asInt(), response.toString());
             assertEquals("ImageStreamList", JSON.readTree(response.path("body").asText()).path("kind").asText(), response.toString());
         }
+    }
+
+    /**
+     * A mapping's plain 201 is written as the bytes made at the first one: the same as the general writing gives, every
+     * time; a 201 with a warning, or pretty, is written in full.
+     */
+    @org.junit.jupiter.api.Test
+    void thePlainCreatedEventIsWhatWritingItGives() throws IOException {
+        ApiResponse created = Responses.status(Status.success(201));
+        assertTrue(HttpApiHandler.isPlainCreated(created));
+        ByteArrayOutputStream general = new ByteArrayOutputStream();
+        HttpApiEvents.write(JsonEventHandler.EVENTS.getFactory(), general, 201, Map.of("Content-Type", ApiResponse.JSON),
+                new String(created.body(), StandardCharsets.UTF_8), false);
+        for (int i = 0; i < 3; i++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            v2.write(out, Responses.status(Status.success(201)));
+            assertEquals(general.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+        }
+        ApiResponse warned = created.withHeader("Warning", "299 - \"unknown field\"");
+        assertFalse(HttpApiHandler.isPlainCreated(warned));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        v2.write(out, warned);
+        assertEquals("299 - \"unknown field\"", JSON.readTree(out.toByteArray()).path("headers").path("Warning").asText());
+        ApiResponse pretty = new ApiResponse(201, ApiResponse.JSON, Responses.render(Status.success(201), true), java.util.List.of());
+        assertFalse(HttpApiHandler.isPlainCreated(pretty));
+        out.reset();
+        v2.write(out, pretty);
+        assertEquals(new String(pretty.body(), StandardCharsets.UTF_8), JSON.readTree(out.toByteArray()).path("body").asText());
     }
 
     @org.junit.jupiter.api.Test
