@@ -78,7 +78,7 @@ final class RequestInfo {
             return List.of();
         }
         List<String> segments = new ArrayList<>();
-        for (int from = 0, slash; ; from = slash + 1) { // String.split's regular-expression set-up, without it
+        for (int from = 0, slash; ; from = slash + 1) { // without String.split's array and its list
             slash = trimmed.indexOf('/', from);
             segments.add(decode(trimmed.substring(from, slash < 0 ? trimmed.length() : slash)));
             if (slash < 0) {

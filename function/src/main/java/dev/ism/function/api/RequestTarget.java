@@ -45,7 +45,7 @@ public final class RequestTarget {
 
     /**
      * Whether the target is an absolute path of unreserved characters and slashes only ({@code /apis/...} as
-     * clients send it), which {@link #parsed} passes: answered without parsing it (RequestTargetTest compares them).
+     * clients send it), which {@link #parsed} passes: answered without parsing it (RequestPartsTest compares them).
      */
     static boolean plainPath(String target) {
         if (target.charAt(0) != '/' || target.startsWith("//")) {
