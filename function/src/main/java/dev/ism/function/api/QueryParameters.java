@@ -69,7 +69,7 @@ public sealed interface QueryParameters {
     }
 
     /** Go's {@code url.QueryUnescape}: {@link URLDecoder}, which allocates its buffer first, only where there is an escape. */
-    private static String unescape(String s) {
+    static String unescape(String s) {
         return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,8 +57,8 @@ class RequestPartsTest {
         assertEquals(List.of("a b", "a+b", ""), QueryParameters.parse("x=a+b&x=a%2Bb&x&y=1", "x"));
         assertEquals(List.of("1"), QueryParameters.parse("dry%52un=1&x=%zz", "dryRun"));
         for (int i = 0; i < 20_000; i++) {
-            String query = random(RANDOM.nextInt(16));
-            assertEquals(decodedEverywhere(query, "a"), QueryParameters.parse(query, "a"), query);
+            String s = random(RANDOM.nextInt(16));
+            assertEquals(urlDecoded(s), unescaped(s), s);
         }
     }
 
@@ -71,53 +72,31 @@ class RequestPartsTest {
 
     /** The segments as String.split and URLDecoder made them before. */
     private static List<String> splitAndDecode(String path) {
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        String trimmed = path.substring(start, end);
+        String trimmed = path.replaceAll("^/+|/+$", "");
         List<String> out = new ArrayList<>();
         if (trimmed.isEmpty()) {
             return out;
         }
         for (String raw : trimmed.split("/", -1)) {
-            String decoded = raw;
-            if (raw.indexOf('%') >= 0) {
-                try {
-                    decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException malformed) {
-                    decoded = raw;
-                }
-            }
-            out.add(decoded);
+            out.add(raw.indexOf('%') < 0 ? raw : urlDecoded(raw.replace("+", "%2B")).orElse(raw));
         }
         return out;
     }
 
-    /** The values as URLDecoder, applied to every key and value, made them before. */
-    private static List<String> decodedEverywhere(String query, String name) {
-        List<String> values = new ArrayList<>();
-        if (query.isEmpty()) {
-            return values;
+    /** What URLDecoder makes of {@code s}; empty where it refuses it (a malformed escape). */
+    private static Optional<String> urlDecoded(String s) {
+        try {
+            return Optional.of(URLDecoder.decode(s, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
         }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty() || pair.indexOf(';') >= 0) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (key.equals(name)) {
-                    values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            } catch (IllegalArgumentException malformed) {
-                // skipped, as Go's ParseQuery skips it
-            }
+    }
+
+    private static Optional<String> unescaped(String s) {
+        try {
+            return Optional.of(QueryParameters.unescape(s));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
         }
-        return values;
     }
 }
