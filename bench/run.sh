@@ -185,6 +185,13 @@ if [ "${SKIP_COLD:-0}" != 1 ]; then
     fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
     say "  the floor's own write / its dry run, $variant flags: $fw / $fd = $(ratio "$fw" "$fd")"
   done
+  # Our dry run against the floor's write: the floor's cold path with a DynamoDB client and one call, the least a
+  # cold start that reads DynamoDB through the SDK costs here.
+  for variant in default shipped; do
+    od=$(awk -F'\t' -v v="$variant" '$1=="ours" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
+    fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
+    say "  our dry run / the floor's write, $variant flags: $od / $fw = $(ratio "$od" "$fw")"
+  done
 fi
 
 # ---------- 4. throughput and memory: the local server under K closed-loop clients ----------
