@@ -147,23 +147,26 @@ if [ "${SKIP_COLD:-0}" != 1 ]; then
   COLD="$OUT/cold.tsv"
   : > "$COLD"
   echo "== cold: $RUNS runs x {default, shipped flags} x {dry run, write} x {ours, floor}"
+  # the CPU a run took, all its threads (user + system, bash's time of the JVM): ms
+  TIMEFORMAT='%3U %3S'
+  cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$OUT/c.time"; }
   for i in $(seq 1 "$RUNS"); do
     for variant in default shipped; do
       flags=""; [ "$variant" = shipped ] && flags="$SHIPPED"
       for mode in dry write; do
         # shellcheck disable=SC2086
         if [ "$mode" = dry ]; then
-          env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/dry-run.json > "$OUT/c.out" 2> "$OUT/c.err"
+          { time env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/dry-run.json > "$OUT/c.out" 2> "$OUT/c.err"; } 2> "$OUT/c.time"
         else
-          env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/registry-push.json --fresh-image "$DIGEST" > "$OUT/c.out" 2> "$OUT/c.err"
+          { time env "${LAMBDA_ENV[@]}" java $flags -cp "$LAMBDA_CP" dev.ism.bench.ColdStart "$HANDLER" events/registry-push.json --fresh-image "$DIGEST" > "$OUT/c.out" 2> "$OUT/c.err"; } 2> "$OUT/c.time"
         fi
-        printf 'ours\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
-          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" >> "$COLD"
+        printf 'ours\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
+          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" "$(cpu_ms)" >> "$COLD"
         fargs=(floor-cold --event "$FEVENT"); if [ "$mode" = dry ]; then fargs+=(--dry-run); else fargs+=("${FDDB[@]}"); fi
         # shellcheck disable=SC2086
-        java $flags -jar "$FJAR" "${fargs[@]}" > "$OUT/c.out" 2> "$OUT/c.err"
-        printf 'floor\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
-          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" >> "$COLD"
+        { time java $flags -jar "$FJAR" "${fargs[@]}" > "$OUT/c.out" 2> "$OUT/c.err"; } 2> "$OUT/c.time"
+        printf 'floor\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$mode" "$(sed -n 's/^ms_since_jvm_start=//p' "$OUT/c.err")" \
+          "$(grep -o '"statusCode":[0-9]*' "$OUT/c.out" | cut -d: -f2)" "$(sed -n 's/^phases_ms //p' "$OUT/c.err")" "$(cpu_ms)" >> "$COLD"
       done
     done
   done
@@ -191,6 +194,20 @@ if [ "${SKIP_COLD:-0}" != 1 ]; then
     od=$(awk -F'\t' -v v="$variant" '$1=="ours" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
     fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
     say "  our dry run / the floor's write, $variant flags: $od / $fw = $(ratio "$od" "$fw")"
+  done
+  # CPU, all threads: on this machine's cores a run can take no less time than its CPU spread over all of them.
+  cores=$(nproc)
+  say "  CPU ms per run, all threads (median): ours | floor; the floor's write spread over $cores cores against 2x its dry run"
+  for variant in default shipped; do
+    line=""
+    for mode in dry write; do
+      oc=$(awk -F'\t' -v v="$variant" -v m="$mode" '$1=="ours" && $2==v && $3==m {print $7}' "$COLD" | median)
+      fc=$(awk -F'\t' -v v="$variant" -v m="$mode" '$1=="floor" && $2==v && $3==m {print $7}' "$COLD" | median)
+      line="$line $mode $oc | $fc;"
+    done
+    fwc=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $7}' "$COLD" | median)
+    fd=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
+    say "    $variant flags:$line the floor's write: $fwc / $cores = $(awk -v c="$fwc" -v n="$cores" 'BEGIN{printf "%d", c/n}') ms against 2 x $fd = $(awk -v d="$fd" 'BEGIN{printf "%d", 2 * d}') ms"
   done
 fi
 
