@@ -48,6 +48,10 @@ public final class ImageCompletion {
             "dockerImageSignatures", "dockerImageManifestMediaType", "dockerImageConfig", "dockerImageManifests");
     private static final Set<String> NOT_STORED = Set.of("signatures", "dockerImageSignatures");
     private static final String METADATA = "dockerImageMetadata";
+    /** A layer from the manifest, less its strings: {@code {"name":"","size":-9223372036854775808,"mediaType":""},}. */
+    static final int LAYER_BYTES = 64;
+    /** What {@link #jsonBound} counts as the same whatever the image (see there). */
+    static final int FIXED_BYTES = 4096;
 
     private ImageCompletion() {
     }
@@ -71,6 +75,36 @@ public final class ImageCompletion {
         }
         ImageJson.removeNulls(out);
         return out;
+    }
+
+    /**
+     * At least as many UTF-8 bytes as the JSON of {@link #complete}{@code (image)}, told without completing it, and
+     * with {@code extra} bytes for fields the caller adds. The completion keeps some of the image's own fields
+     * ({@link JsonBound#of} the image counts them all) and adds at most:
+     * <ul>
+     *   <li>strings, numbers and booleans of the manifest and the config: each of their characters in at most one
+     *       of them, and a character is at most six bytes written ({@link JsonBound}), a number or a boolean no
+     *       longer than its text there, a time ({@code Created}) no longer than the RFC 3339 text it was read from;</li>
+     *   <li>the layers from the manifest, when the image gives none: each a {@code name}, a {@code size} and a
+     *       {@code mediaType} around them ({@link #LAYER_BYTES}), and each at least {@code {}} and a comma of the
+     *       manifest's text, so at most a third of its characters plus one;</li>
+     *   <li>names and values of its own, the same whatever the image ({@link #FIXED_BYTES}): {@code kind},
+     *       {@code apiVersion}, the metadata's version and media type, the layers' order annotation, the field names
+     *       of {@code dockerImageMetadata} (each at most once per struct: {@code DockerImage} and its two
+     *       {@code DockerConfig}s), its size.</li>
+     * </ul>
+     * {@code ImageCompletionBoundTest} checks it against the completion over the example image and random and
+     * hostile manifests and configs.
+     */
+    public static long jsonBound(ObjectNode image, long extra) {
+        long bound = JsonBound.of(image) + FIXED_BYTES + extra;
+        long manifest = ImageJson.text(image, "dockerImageManifest").length();
+        long config = ImageJson.text(image, "dockerImageConfig").length();
+        bound += 6 * (manifest + config);
+        if (!ImageLayers.present(image)) {
+            bound += LAYER_BYTES * (manifest / 3 + 1);
+        }
+        return bound;
     }
 
     /**

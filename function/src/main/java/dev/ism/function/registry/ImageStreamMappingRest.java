@@ -83,16 +83,20 @@ public class ImageStreamMappingRest {
 
     private Status record(Mapping m, CreateOptions options) {
         Basis basis = new Basis(m, options.dryRun());
-        NewImage image = newImage(m.image());
+        String imageName = m.image().path("metadata").path("name").asText(); // as the completion keeps it
+        NewImage image = options.dryRun() ? null : newImage(m.image());
         boolean managed = "true".equals(m.image().path("metadata").path("annotations").path(ImageApi.ANNOTATION_MANAGED).asText());
         String created = Timestamps.now(clock);
         String reference = m.image().path("dockerImageReference").asText();
-        // A dry run learns whether the image exists by reading; a write learns it from its transaction.
-        boolean existed = options.dryRun() && tooLarge(() -> images.exists(image));
+        // A dry run learns whether the image exists by reading, and whether it could be stored from a bound of its
+        // JSON, completing it only where the bound does not tell (the completion changes nothing else it answers);
+        // a write completes it, and learns whether it exists from its transaction.
+        boolean existed = options.dryRun() && tooLarge(() -> images.exists(imageName,
+                ImageCompletion.jsonBound(m.image(), SERVER_FIELDS_BYTES), () -> newImage(m.image())));
         int conflicts = 0;
         int contended = 0;
         while (true) {
-            TagEvent event = TagHistory.event(created, reference, image.name(), basis.stream.generation(), existed, managed,
+            TagEvent event = TagHistory.event(created, reference, imageName, basis.stream.generation(), existed, managed,
                     repository.dockerImageRepository(basis.stream));
             List<TagChange> changes = changes(basis.stream, m, event);
             if (options.dryRun()) {
@@ -234,6 +238,12 @@ public class ImageStreamMappingRest {
     private static ApiException conflict(Mapping m) {
         return new ApiException(Status.conflict(ImageApi.GROUP, ImageApi.MAPPINGS, m.stream()));
     }
+
+    /**
+     * At least what {@link #newImage} adds to the completed Image: {@code metadata} with {@code uid},
+     * {@code resourceVersion} and {@code creationTimestamp} ({@code ImageCompletionBoundTest} checks).
+     */
+    static final int SERVER_FIELDS_BYTES = 256;
 
     /** The Image as stored: completed from its manifest and config, with the fields the server sets. */
     private NewImage newImage(ObjectNode requestImage) {

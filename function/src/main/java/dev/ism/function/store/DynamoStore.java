@@ -181,14 +181,18 @@ public final class DynamoStore implements ImageStreams, Images, RequestTimeout {
     }
 
     @Override
-    public boolean exists(NewImage image) {
-        if (stored(image.name())) {
+    public boolean exists(String name, long jsonBytes, Supplier<NewImage> image) {
+        if (stored(name)) {
             return true;
         }
-        // Whether it could be stored: a String of JSON (at most COMPRESS_OVER bytes) always fits in an item, so a dry
-        // run builds the image's item only when it would be gzip'ed, whose size only the item tells.
-        if (!ItemCodec.keptAsString(image.object())) {
-            ItemSizes.requireFits("Image " + image.name(), imageItem(image));
+        // Whether it could be stored: JSON of at most ItemSizes.ALWAYS_FITS_JSON bytes always fits in an item (as a
+        // String, or gzip'ed), so a dry run makes the image only past that, and its item only when it would be gzip'ed,
+        // whose size only the item tells.
+        if (jsonBytes > ItemSizes.ALWAYS_FITS_JSON) {
+            NewImage made = image.get();
+            if (!ItemCodec.keptAsString(made.object())) {
+                ItemSizes.requireFits("Image " + name, imageItem(made));
+            }
         }
         return false;
     }

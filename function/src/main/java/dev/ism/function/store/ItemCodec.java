@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.image.JsonBound;
 import dev.ism.function.model.StoredStream;
 import dev.ism.function.model.TagEvent;
 import dev.ism.function.model.TagHead;
@@ -99,7 +100,7 @@ final class ItemCodec {
      * bytes counted as Jackson writes them, not built. False also when Jackson cannot write them.
      */
     static boolean keptAsString(ObjectNode object) {
-        if (jsonBound(object) <= COMPRESS_OVER) {
+        if (JsonBound.of(object) <= COMPRESS_OVER) {
             return true; // most images: a bound is enough, and a walk of the tree is cheaper than writing it
         }
         Counting out = new Counting();
@@ -109,47 +110,6 @@ final class ItemCodec {
             return false;
         }
         return out.count <= COMPRESS_OVER;
-    }
-
-    /**
-     * At least as many bytes as Jackson writes for {@code node} in UTF-8: six per character of a name or a string (an
-     * escape such as {@code \u001F} is six, a character four at most), numbers by their longest text (a decimal's
-     * own), quotes, colons and commas counted, no less.
-     */
-    static long jsonBound(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                long n = 2;
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    n += 4 + 6L * e.getKey().length() + jsonBound(e.getValue());
-                }
-                return n;
-            }
-            case ARRAY -> {
-                long n = 2;
-                for (JsonNode e : node) {
-                    n += 1 + jsonBound(e);
-                }
-                return n;
-            }
-            case STRING -> {
-                return 2 + 6L * node.textValue().length();
-            }
-            case NUMBER -> {
-                return switch (node.numberType()) {
-                    case INT, LONG -> 20;
-                    case FLOAT, DOUBLE -> 32;
-                    case BIG_INTEGER -> 2 + node.bigIntegerValue().bitLength() / 3; // log10(2) < 1/3
-                    case BIG_DECIMAL -> 2 + node.decimalValue().toString().length();
-                };
-            }
-            case BOOLEAN, NULL -> {
-                return 5;
-            }
-            default -> {
-                return Long.MAX_VALUE / 4; // binary, POJO: not in a decoded image; counted exactly
-            }
-        }
     }
 
     /** Counts what is written to it, and keeps none of it. */
@@ -259,7 +219,7 @@ final class ItemCodec {
         }
     }
 
-    private static byte[] gzip(byte[] data) {
+    static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
             z.write(data);

@@ -15,6 +15,14 @@ final class ItemSizes {
 
     /** The largest item the store writes: a margin under DynamoDB's 400 KB item limit. */
     static final int MAX_ITEM_BYTES = 390_000;
+    /**
+     * An object ({@link ItemCodec#encodeObject}) whose JSON is at most this many UTF-8 bytes always fits in an item with
+     * the image's key: as a String, or gzip'ed, which deflate grows by at most an eighth and a sixty-fourth of the
+     * input and a few bytes more whatever its settings (zlib's {@code deflateBound}), about 342,200 bytes here;
+     * the key and the attribute names are under a kilobyte ({@code ItemSizesTest} checks random bytes, which do not
+     * compress).
+     */
+    static final int ALWAYS_FITS_JSON = 300_000;
 
     private ItemSizes() {
     }

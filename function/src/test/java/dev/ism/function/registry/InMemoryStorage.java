@@ -133,12 +133,14 @@ final class InMemoryStorage implements ImageStreams, Images, RequestTimeout {
     }
 
     @Override
-    public synchronized boolean exists(NewImage image) {
+    public synchronized boolean exists(String name, long jsonBytes, Supplier<NewImage> image) {
         imageReads++;
-        if (images.containsKey(image.name())) {
+        if (images.containsKey(name)) {
             return true;
         }
-        checkSize(image);
+        if (jsonBytes > maxImageChars) { // a JSON's characters are no more than its UTF-8 bytes
+            checkSize(image.get());
+        }
         return false;
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ism.function.image.JsonBound;
 import dev.ism.function.model.NewImage;
 import dev.ism.function.model.StoredStream;
 import dev.ism.function.model.TagChange;
@@ -21,6 +23,7 @@ import dev.ism.function.registry.storage.ItemTooLargeException;
 import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
 import dev.ism.function.registry.storage.StoreUnavailableException;
 import dev.ism.function.support.TableItems;
+import dev.ism.schema.Utf8;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,9 +33,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -187,11 +192,54 @@ class DynamoStoreTest {
 
         assertEquals(TagWrite.WRITTEN, putImage("sha256:aaa1", first));
         assertEquals(TagWrite.IMAGE_EXISTS, putImage("sha256:aaa1", second));
-        assertTrue(store.exists(new NewImage("sha256:aaa1", second)));
-        assertFalse(store.exists(new NewImage("sha256:none", second)));
+        assertTrue(exists("sha256:aaa1", second));
+        assertFalse(exists("sha256:none", second));
 
         assertEquals(first, store.get("sha256:aaa1").orElseThrow());
         assertTrue(store.get("sha256:none").isEmpty());
+    }
+
+    /** A dry run's question, as the registry asks it: with the image's bound, the image made only if asked for. */
+    private boolean exists(String name, ObjectNode img) {
+        return store.exists(name, JsonBound.of(img), () -> new NewImage(name, img));
+    }
+
+    @Test
+    void aDryRunMakesNoImageWhoseBoundShowsItFits() {
+        putImage("sha256:bound-there", image("sha256:bound-there", "x"));
+        Supplier<NewImage> never = () -> {
+            throw new AssertionError("the image was made");
+        };
+        assertTrue(store.exists("sha256:bound-there", Long.MAX_VALUE, never));
+        assertFalse(store.exists("sha256:bound-absent", ItemSizes.ALWAYS_FITS_JSON, never));
+        List<String> made = new ArrayList<>();
+        assertFalse(store.exists("sha256:bound-absent", ItemSizes.ALWAYS_FITS_JSON + 1L, () -> {
+            made.add("made");
+            return new NewImage("sha256:bound-absent", image("sha256:bound-absent", "x"));
+        }));
+        assertEquals(List.of("made"), made);
+    }
+
+    /**
+     * JSON of {@link ItemSizes#ALWAYS_FITS_JSON} bytes fits an item whatever it holds: gzip'ed random bytes (which no
+     * JSON is: text compresses) with the longest image key the API allows, and random printable JSON text.
+     */
+    @Test
+    void jsonUpToTheAlwaysFittingSizeFitsAnItem() {
+        Random random = new Random(7);
+        byte[] noise = new byte[ItemSizes.ALWAYS_FITS_JSON];
+        random.nextBytes(noise);
+        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.imageKey("sha256:" + "f".repeat(1000)));
+        item.put(ItemCodec.OBJZ, AttributeValue.fromB(SdkBytes.fromByteArray(ItemCodec.gzip(noise))));
+        assertTrue(ItemSizes.fits(item), "gzip'ed noise: " + ItemSizes.of(item));
+
+        StringBuilder text = new StringBuilder();
+        while (text.length() < ItemSizes.ALWAYS_FITS_JSON - 8) {
+            text.append((char) (' ' + 1 + random.nextInt(94)));
+        }
+        ObjectNode img = JsonNodeFactory.instance.objectNode().put("a", text.toString().replace("\\", "").replace("\"", ""));
+        assertTrue(Utf8.length(img.toString()) <= ItemSizes.ALWAYS_FITS_JSON);
+        assertTrue(ItemSizes.fits(DynamoStore.imageItem(new NewImage("sha256:" + "f".repeat(1000), img))));
     }
 
     @Test
@@ -239,7 +287,7 @@ class DynamoStoreTest {
         List<Map<String, AttributeValue>> before = scan();
 
         ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> putImage("sha256:toolarge", img));
-        assertThrows(ItemTooLargeException.class, () -> store.exists(new NewImage("sha256:toolarge", img)));
+        assertThrows(ItemTooLargeException.class, () -> exists("sha256:toolarge", img));
 
         assertEquals(size, e.size());
         assertEquals(ItemSizes.MAX_ITEM_BYTES, e.limit());

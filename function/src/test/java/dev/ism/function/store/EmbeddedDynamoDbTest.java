@@ -112,7 +112,7 @@ class EmbeddedDynamoDbTest {
             assertThrows(StoreUnavailableException.class,
                     () -> store.updateTags(read, List.of(), Optional.of(new NewImage("sha256:x", DynamoStoreTest.image("sha256:x", "m")))));
             assertThrows(StoreUnavailableException.class,
-                    () -> store.exists(new NewImage("sha256:x", DynamoStoreTest.image("sha256:x", "m"))));
+                    () -> store.exists("sha256:x", 0, () -> new NewImage("sha256:x", DynamoStoreTest.image("sha256:x", "m"))));
             assertThrows(StoreUnavailableException.class, () -> store.get("sha256:x"));
             assertThrows(StoreUnavailableException.class, () -> store.history("ns", "app"));
             assertThrows(StoreUnavailableException.class, store::createTable);

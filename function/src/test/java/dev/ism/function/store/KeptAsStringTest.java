@@ -1,5 +1,6 @@
 package dev.ism.function.store;
 
+import dev.ism.function.image.JsonBound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -101,7 +102,7 @@ class KeptAsStringTest {
         boolean plain = ItemCodec.encodeObject(o).containsKey(ItemCodec.OBJ);
         assertEquals(plain, ItemCodec.keptAsString(o), () -> "JSON of " + o.toString().length() + " chars");
         long bytes = Utf8.length(o.toString());
-        assertTrue(ItemCodec.jsonBound(o) >= bytes, () -> "bound " + ItemCodec.jsonBound(o) + " under " + bytes);
+        assertTrue(JsonBound.of(o) >= bytes, () -> "bound " + JsonBound.of(o) + " under " + bytes);
     }
 
     private static int utf8Escaped(String unit) {
