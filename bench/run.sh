@@ -182,17 +182,13 @@ if [ "${SKIP_COLD:-0}" != 1 ]; then
   done
   say "  our phases (last run): $(awk -F'\t' '$1=="ours"' "$COLD" | tail -1 | cut -f6)"
   # A dry run of ours reads DynamoDB (dryRun=All runs every check); the floor's dry run builds no client at all.
-  # The floor's own write, its one DynamoDB call, against its dry run: what one call costs a cold start here.
+  # The floor's own write, its one DynamoDB call, against its dry run: what one call costs a cold start here; and our
+  # dry run against the floor's write, the least a cold start that reads DynamoDB through the SDK costs here.
   for variant in default shipped; do
     fd=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
     fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
-    say "  the floor's own write / its dry run, $variant flags: $fw / $fd = $(ratio "$fw" "$fd")"
-  done
-  # Our dry run against the floor's write: the floor's cold path with a DynamoDB client and one call, the least a
-  # cold start that reads DynamoDB through the SDK costs here.
-  for variant in default shipped; do
     od=$(awk -F'\t' -v v="$variant" '$1=="ours" && $2==v && $3=="dry" {print $4}' "$COLD" | median)
-    fw=$(awk -F'\t' -v v="$variant" '$1=="floor" && $2==v && $3=="write" {print $4}' "$COLD" | median)
+    say "  the floor's own write / its dry run, $variant flags: $fw / $fd = $(ratio "$fw" "$fd")"
     say "  our dry run / the floor's write, $variant flags: $od / $fw = $(ratio "$od" "$fw")"
   done
   # CPU, all threads: on this machine's cores a run can take no less time than its CPU spread over all of them.

@@ -19,8 +19,8 @@ final class ItemSizes {
      * An object ({@link ItemCodec#encodeObject}) whose JSON is at most this many UTF-8 bytes always fits in an item with
      * the image's key: as a String, or gzip'ed, which deflate grows by at most an eighth and a sixty-fourth of the
      * input and a few bytes more whatever its settings (zlib's {@code deflateBound}), about 342,200 bytes here;
-     * the key and the attribute names are under a kilobyte ({@code ItemSizesTest} checks random bytes, which do not
-     * compress).
+     * the key, with the longest image name {@link dev.ism.function.registry.storage.KeyLimits} allows, and the
+     * attribute names add about 2 KB ({@code DynamoStoreTest} checks random bytes, which do not compress).
      */
     static final int ALWAYS_FITS_JSON = 300_000;
 

@@ -20,6 +20,7 @@ import dev.ism.function.registry.storage.ConflictException;
 import dev.ism.function.registry.storage.ImageStreams;
 import dev.ism.function.registry.storage.ImageStreams.TagWrite;
 import dev.ism.function.registry.storage.ItemTooLargeException;
+import dev.ism.function.registry.storage.KeyLimits;
 import dev.ism.function.registry.storage.StoreOutcomeUnknownException;
 import dev.ism.function.registry.storage.StoreUnavailableException;
 import dev.ism.function.support.TableItems;
@@ -222,14 +223,16 @@ class DynamoStoreTest {
 
     /**
      * JSON of {@link ItemSizes#ALWAYS_FITS_JSON} bytes fits an item whatever it holds: gzip'ed random bytes (which no
-     * JSON is: text compresses) with the longest image key the API allows, and random printable JSON text.
+     * JSON is: text compresses) with the longest image key the store allows, and random printable JSON text.
      */
+    private static final String LONGEST_IMAGE_NAME = "sha256:" + "f".repeat(KeyLimits.IMAGE_NAME_BYTES - "sha256:".length());
+
     @Test
     void jsonUpToTheAlwaysFittingSizeFitsAnItem() {
         Random random = new Random(7);
         byte[] noise = new byte[ItemSizes.ALWAYS_FITS_JSON];
         random.nextBytes(noise);
-        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.imageKey("sha256:" + "f".repeat(1000)));
+        Map<String, AttributeValue> item = new HashMap<>(KeyLayout.imageKey(LONGEST_IMAGE_NAME));
         item.put(ItemCodec.OBJZ, AttributeValue.fromB(SdkBytes.fromByteArray(ItemCodec.gzip(noise))));
         assertTrue(ItemSizes.fits(item), "gzip'ed noise: " + ItemSizes.of(item));
 
@@ -239,7 +242,7 @@ class DynamoStoreTest {
         }
         ObjectNode img = JsonNodeFactory.instance.objectNode().put("a", text.toString().replace("\\", "").replace("\"", ""));
         assertTrue(Utf8.length(img.toString()) <= ItemSizes.ALWAYS_FITS_JSON);
-        assertTrue(ItemSizes.fits(DynamoStore.imageItem(new NewImage("sha256:" + "f".repeat(1000), img))));
+        assertTrue(ItemSizes.fits(DynamoStore.imageItem(new NewImage(LONGEST_IMAGE_NAME, img))));
     }
 
     @Test
