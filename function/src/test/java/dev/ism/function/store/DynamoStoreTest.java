@@ -221,12 +221,13 @@ class DynamoStoreTest {
         assertEquals(List.of("made"), made);
     }
 
+    /** The longest image name the store takes: its key the largest an Image's item can have. */
+    private static final String LONGEST_IMAGE_NAME = "sha256:" + "f".repeat(KeyLimits.IMAGE_NAME_BYTES - "sha256:".length());
+
     /**
      * JSON of {@link ItemSizes#ALWAYS_FITS_JSON} bytes fits an item whatever it holds: gzip'ed random bytes (which no
      * JSON is: text compresses) with the longest image key the store allows, and random printable JSON text.
      */
-    private static final String LONGEST_IMAGE_NAME = "sha256:" + "f".repeat(KeyLimits.IMAGE_NAME_BYTES - "sha256:".length());
-
     @Test
     void jsonUpToTheAlwaysFittingSizeFitsAnItem() {
         Random random = new Random(7);
